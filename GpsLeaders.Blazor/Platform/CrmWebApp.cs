@@ -1,0 +1,69 @@
+using System.Data.Common;
+using GpsLeaders.Blazor.Components;
+using GpsLeaders.Blazor.LiveEvents;
+using GpsLeaders.Blazor.Scheduling;
+using GpsLeaders.Blazor.Users;
+using GpsLeaders.Data;
+using GpsLeaders.Data.Platform;
+using GpsLeaders.Data.Users;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Radzen;
+
+namespace GpsLeaders.Blazor.Platform;
+
+/// <summary>The composition root: every service, the middleware pipeline and the endpoints.</summary>
+public static class CrmWebApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        // Serve wwwroot and package assets from the build output too (not only in Development).
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        // Resolved on first use so that configuration given by a host (tests, env vars) is already in place.
+        services.AddSingleton(sp => AppDatabase.ResolveAsync(config, sp.GetRequiredService<ILogger<AppDatabase>>()).GetAwaiter().GetResult());
+        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<AppDatabase>().ConnectionString));
+        services.AddSingleton<DbDataSource>(sp => sp.GetRequiredService<NpgsqlDataSource>());
+        services.AddDbContextFactory<CrmDbContext>((sp, o) => o.UseCrmDatabase(sp.GetRequiredService<AppDatabase>().ConnectionString));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHostedService<DatabaseStartup>();
+
+        services.AddDataProtection()
+            .SetApplicationName("GpsLeaders")
+            .PersistKeysToFileSystem(new DirectoryInfo(config["DataProtection:KeysDir"] is { Length: > 0 } dir ? dir : DefaultKeysDir()));
+
+        services.AddCrmDomainServices();
+        services.AddCrmUsers(config);
+        services.AddSingleton<LiveEventHub>();
+        services.AddSingleton<LiveEventListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveEventListener>());
+        services.AddCrmScheduler(config);
+        services.AddHealthChecks().AddCrmChecks();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddScoped<ViewerTime>();
+        services.AddSingleton<GpsLeaders.Blazor.Import.ImportReports>();
+
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseForwardedHeaders(new() { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapCrmHealth();
+        app.MapAccountEndpoints();
+        GpsLeaders.Blazor.Import.ImportReports.Map(app);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    static string DefaultKeysDir() => Path.Combine(AppDatabase.DataRoot(), "keys");
+}

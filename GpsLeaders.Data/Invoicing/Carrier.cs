@@ -1,0 +1,20 @@
+using GpsLeaders.Data.Platform;
+
+namespace GpsLeaders.Data.Invoicing;
+
+/// <summary>Reference table of cellular carriers selectable on an invoice (the SIM/airtime carrier for the GPS devices). Table <c>carriers</c>.</summary>
+public class Carrier : IHasCreatedAt, IHasUpdatedAt
+{
+    public string Id { get; set; } = Guid.CreateVersion7().ToString();
+    public string Slug { get; set; } = null!;
+    public string Name { get; set; } = null!;
+    public int SortOrder { get; set; }
+    public bool Active { get; set; } = true;
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+
+    /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
+    public uint Version { get; set; }
+
+    public ICollection<Invoice> Invoices { get; set; } = new List<Invoice>();
+}

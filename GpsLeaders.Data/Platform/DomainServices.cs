@@ -1,0 +1,38 @@
+using GpsLeaders.Data.Companies;
+using GpsLeaders.Data.Contacts;
+using GpsLeaders.Data.Notes;
+using GpsLeaders.Data.Tags;
+using GpsLeaders.Data.Tasks;
+using GpsLeaders.Data.Taxonomy;
+using GpsLeaders.Data.Timeline;
+using GpsLeaders.Data.Users;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GpsLeaders.Data.Platform;
+
+/// <summary>
+/// Every use-case service, registered the same way for the web app and for the service-level tests.
+/// Services are singletons: each call creates its own DbContext from the factory (one use case, one transaction).
+/// </summary>
+public static class DomainServices
+{
+    public static IServiceCollection AddCrmDomainServices(this IServiceCollection services)
+    {
+        services.AddSingleton<SignInService>();
+        services.AddSingleton<UserAccounts>();
+        services.AddSingleton<CompanyService>();
+        services.AddSingleton<CompanyAddressService>();
+        services.AddSingleton<CompanyMerge>();
+        services.AddSingleton<ContactService>();
+        services.AddSingleton<GpsLeaders.Data.Settings.SavedViews>();
+        services.AddSingleton<GpsLeaders.Data.Leads.LeadService>();
+        services.AddSingleton<GpsLeaders.Data.Leads.PipelineSettings>();
+        services.AddSingleton<NoteService>();
+        services.AddSingleton<TaskService>();
+        services.AddSingleton<Timelines>();
+        services.AddSingleton<TaxonomyService>();
+        services.AddCrmTagsAndScores();
+        services.AddSingleton<Import.ImportService>();
+        return services;
+    }
+}

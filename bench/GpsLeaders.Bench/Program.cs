@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using GpsLeaders.Bench;
+using GpsLeaders.Data;
+using GpsLeaders.Data.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+// usage: GpsLeaders.Bench <connection string> [runs]   or   GpsLeaders.Bench import <connection string> [rows]
+// Each scenario runs a few times to warm up, then `runs` times with varied inputs; p50/p95 are of those runs.
+if (args is ["import", var importDb, ..]) return await ImportBench.RunAsync(new ServiceCollection()
+    .AddDbContextFactory<CrmDbContext>(o => o.UseCrmDatabase(importDb)).AddSingleton(TimeProvider.System).AddCrmDomainServices().BuildServiceProvider(),
+    args.Length > 2 ? int.Parse(args[2]) : 50_000);
+if (args.Length < 1) { Console.Error.WriteLine("usage: GpsLeaders.Bench <connection string> [runs]"); return 2; }
+var runs = args.Length > 1 ? int.Parse(args[1]) : 50;
+var services = new ServiceCollection()
+    .AddDbContextFactory<CrmDbContext>(o => o.UseCrmDatabase(args[0]))
+    .AddSingleton(TimeProvider.System)
+    .AddCrmDomainServices()
+    .BuildServiceProvider();
+var samples = await Samples.LoadAsync(services.GetRequiredService<IDbContextFactory<CrmDbContext>>());
+
+Console.WriteLine($"{"scenario",-44} {"p50 ms",8} {"p95 ms",8} {"max ms",8}   runs={runs}");
+foreach (var scenario in Scenarios.All(services, samples))
+{
+    for (var i = 0; i < 3; i++) await scenario.Run(i);
+    var times = new List<double>(runs);
+    for (var i = 0; i < runs; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await scenario.Run(i);
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    times.Sort();
+    Console.WriteLine($"{scenario.Name,-44} {Percentile(times, 0.50),8:0.0} {Percentile(times, 0.95),8:0.0} {times[^1],8:0.0}");
+}
+return 0;
+
+static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
