@@ -33,6 +33,9 @@ public static class DomainServices
         services.AddSingleton<TaxonomyService>();
         services.AddCrmTagsAndScores();
         services.AddSingleton<Import.ImportService>();
+        services.AddDataProtection();
+        services.AddSingleton<SecretBox>();
+        services.AddSingleton<Inbox.Email.EmailSending>();
         return services;
     }
 }

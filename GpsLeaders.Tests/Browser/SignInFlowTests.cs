@@ -129,9 +129,12 @@ public class SignInFlowTests : BrowserTest
         await WaitForCircuitAsync(admin); // a click on the prerendered button before the circuit connects does nothing
         var row = admin.Locator("[data-testid=users-grid] tr", new() { HasText = repAccount.Email });
         await row.GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
+        // The admin sees it done (so the click reached the circuit) before we look at the rep's page.
+        await Microsoft.Playwright.Assertions.Expect(row).ToContainTextAsync("Deactivated", new() { Timeout = 15_000 });
 
-        // The rep's open page is pushed back to sign-in without touching it.
-        await rep.WaitForURLAsync("**/account/signin**");
+        // The rep's open page is pushed back to sign-in without touching it: at once by the live event, at the latest by
+        // the circuit's periodic re-check (30 s), so a slow machine does not fail the test for a late event.
+        await rep.WaitForURLAsync("**/account/signin**", new() { Timeout = 40_000 });
         await SubmitSignInAsync(rep, repAccount.Email, repAccount.Password);
         Assert.Contains("deactivated", await rep.InnerTextAsync("[data-testid=signin-error]"));
     }
