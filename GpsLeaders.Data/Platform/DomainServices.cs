@@ -33,9 +33,19 @@ public static class DomainServices
         services.AddSingleton<TaxonomyService>();
         services.AddCrmTagsAndScores();
         services.AddSingleton<Import.ImportService>();
+        services.AddLogging();
         services.AddDataProtection();
         services.AddSingleton<SecretBox>();
         services.AddSingleton<Inbox.Email.EmailSending>();
+        services.AddHttpClient(Inbox.Sms.SmsGatewayClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton<Inbox.Sms.SmsGatewayService>();
+        services.AddSingleton<Inbox.Sms.SmsGatewayClient>();
+        services.AddSingleton<Inbox.Sms.SmsSending>();
+        services.AddSingleton<Inbox.Sms.SmsWebhookHandling>();
+        services.AddSingleton<Inbox.Sms.SmsGatewayTest>();
+        services.AddSingleton<Inbox.InboxQueries>();
+        services.AddSingleton<Inbox.ConversationActions>();
+        services.AddSingleton<Inbox.CallLogging>();
         return services;
     }
 }

@@ -11,3 +11,18 @@ document.addEventListener('keydown', e => {
   const box = document.querySelector('[data-testid=global-search-input]');
   if (box) { e.preventDefault(); box.focus(); }
 });
+
+// Inbox shortcuts (j / k / r / e) outside text fields; returns a handle whose dispose() removes the listener.
+window.crm.inboxKeys = (dotnet) => {
+  const handler = e => {
+    if (e.ctrlKey || e.metaKey || e.altKey || !['j', 'k', 'r', 'e'].includes(e.key)) return;
+    const t = e.target;
+    if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
+    e.preventDefault();
+    dotnet.invokeMethodAsync('OnShortcutAsync', e.key);
+  };
+  document.addEventListener('keydown', handler);
+  return { dispose: () => document.removeEventListener('keydown', handler) };
+};
+window.crm.focus = (selector) => { const el = document.querySelector(selector); if (el) el.focus(); };
+window.crm.scrollToEnd = (selector) => { const el = document.querySelector(selector); if (el) el.scrollTop = el.scrollHeight; };

@@ -1,0 +1,93 @@
+using GpsLeaders.Data.Activities;
+using GpsLeaders.Data.LiveEvents;
+using GpsLeaders.Data.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace GpsLeaders.Data.Inbox;
+
+/// <summary>Reading, assigning and archiving conversations; each is one UPDATE, so it cannot lose a concurrent inbound increment.</summary>
+public sealed class ConversationActions(IDbContextFactory<CrmDbContext> dbs, TimeProvider clock)
+{
+    /// <summary>Opening a conversation reads it: the unread count drops to zero for everyone, live.</summary>
+    public async Task<bool> MarkReadAsync(string conversationId, string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = Stamp();
+        var read = await db.Database.SqlQuery<ReadRow>(
+            $"""
+            UPDATE conversations c SET unread_count = 0, updated_at = ({now} AT TIME ZONE 'UTC')
+            FROM (SELECT id, unread_count FROM conversations WHERE id = {conversationId} FOR UPDATE) old
+            WHERE c.id = old.id AND old.unread_count > 0
+            RETURNING c.lead_id AS "LeadId", c.user_id AS "UserId", old.unread_count AS "Cleared"
+            """).ToListAsync(ct);
+        if (read.Count == 0) return false;
+        db.Record("conversation.read", $"{await NameAsync(db, userId, ct)} read {read[0].Cleared} new message{(read[0].Cleared == 1 ? "" : "s")}.",
+            new { conversationId, before = read[0].Cleared, after = 0 }, userId: userId, leadId: read[0].LeadId);
+        await db.SaveChangesAsync(ct);
+        await db.PublishAsync(new LiveEvent(InboxEvents.ConversationChanged, conversationId, ForUserId: read[0].UserId), ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    public async Task AssignAsync(string conversationId, string? assigneeId, string actingUserId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var conversation = await Locked(db, conversationId, ct);
+        if (conversation.UserId == assigneeId) return;
+        string? assigneeName = null;
+        if (assigneeId is not null)
+        {
+            var user = await db.Users.Where(u => u.Id == assigneeId).Select(u => new { u.IsActive, Name = u.FirstName + " " + u.LastName }).FirstOrDefaultAsync(ct);
+            if (user is not { IsActive: true }) throw new ValidationFailedException("userId", "That user cannot take conversations (unknown or deactivated).");
+            assigneeName = user.Name;
+        }
+        var before = conversation.UserId;
+        conversation.UserId = assigneeId;
+        conversation.UpdatedAt = Stamp();
+        var contact = await ContactNameAsync(db, conversation, ct);
+        var actor = await NameAsync(db, actingUserId, ct);
+        db.Record("conversation.assigned", assigneeName is null ? $"{actor} unassigned the conversation with {contact}." : $"{actor} assigned the conversation with {contact} to {assigneeName}.",
+            new { conversationId, before, after = assigneeId }, userId: actingUserId, leadId: conversation.LeadId, contactId: conversation.ContactId);
+        await db.SaveChangesAsync(ct);
+        await db.PublishAsync(new LiveEvent(InboxEvents.ConversationChanged, conversationId), ct);
+        if (assigneeId is not null && assigneeId != actingUserId)
+            await db.PublishAsync(new LiveEvent("inbox.assigned", conversationId, $"{actor} assigned you the conversation with {contact}.", assigneeId), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task SetArchivedAsync(string conversationId, bool archived, string actingUserId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var conversation = await Locked(db, conversationId, ct);
+        if (conversation.IsArchived == archived) return;
+        conversation.IsArchived = archived;
+        conversation.UpdatedAt = Stamp();
+        db.Record(archived ? "conversation.archived" : "conversation.unarchived",
+            $"{await NameAsync(db, actingUserId, ct)} {(archived ? "archived" : "moved back to the inbox")} the conversation with {await ContactNameAsync(db, conversation, ct)}.",
+            new { conversationId, before = !archived, after = archived }, userId: actingUserId, leadId: conversation.LeadId, contactId: conversation.ContactId);
+        await db.SaveChangesAsync(ct);
+        await db.PublishAsync(new LiveEvent(InboxEvents.ConversationChanged, conversationId, ForUserId: conversation.UserId), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    static async Task<Conversation> Locked(CrmDbContext db, string id, CancellationToken ct) =>
+        await db.Conversations.FromSql($"SELECT * FROM conversations WHERE id = {id} FOR UPDATE").FirstOrDefaultAsync(ct)
+            ?? throw new ValidationFailedException("conversation", "This conversation no longer exists.");
+
+    static async Task<string> NameAsync(CrmDbContext db, string userId, CancellationToken ct) =>
+        await db.Users.Where(u => u.Id == userId).Select(u => u.FirstName + " " + u.LastName).FirstOrDefaultAsync(ct) ?? "Someone";
+
+    static async Task<string> ContactNameAsync(CrmDbContext db, Conversation c, CancellationToken ct) =>
+        await db.Contacts.Where(x => x.Id == c.ContactId).Select(x => x.FullName ?? x.Email ?? x.Phone).FirstOrDefaultAsync(ct) ?? "a contact";
+
+    DateTime Stamp()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return DateTime.SpecifyKind(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)), DateTimeKind.Utc);
+    }
+
+    sealed record ReadRow(string? LeadId, string? UserId, int Cleared);
+}
