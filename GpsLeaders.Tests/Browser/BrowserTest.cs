@@ -16,7 +16,7 @@ public abstract class BrowserTest : IAsyncLifetime
 
     public virtual async Task InitializeAsync() => App = new CrmAppFactory(await TestDatabases.CreateWithDemoDataAsync());
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var context in _contexts) await context.CloseAsync();
         await App.DisposeAsync();
