@@ -36,6 +36,9 @@ public static class DomainServices
         services.AddDataProtection();
         services.AddSingleton<SecretBox>();
         services.AddSingleton<Inbox.Email.EmailSending>();
+        services.AddSingleton<Inbox.Bookings.CalcomSettings>();
+        services.AddSingleton<Inbox.Bookings.BookingService>();
+        services.AddSingleton<Inbox.Templates.MessageTemplateService>();
         return services;
     }
 }
