@@ -61,6 +61,7 @@ public static class CrmWebApp
         app.MapCrmHealth();
         app.MapAccountEndpoints();
         GpsLeaders.Blazor.Import.ImportReports.Map(app);
+        GpsLeaders.Blazor.Inbox.Bookings.CalcomEndpoint.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

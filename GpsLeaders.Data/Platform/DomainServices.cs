@@ -38,6 +38,7 @@ public static class DomainServices
         services.AddSingleton<Inbox.Email.EmailSending>();
         services.AddSingleton<Inbox.Bookings.CalcomSettings>();
         services.AddSingleton<Inbox.Bookings.BookingService>();
+        services.AddSingleton<Inbox.Bookings.BookingQueries>();
         services.AddSingleton<Inbox.Templates.MessageTemplateService>();
         return services;
     }

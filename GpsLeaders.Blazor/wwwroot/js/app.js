@@ -11,3 +11,9 @@ document.addEventListener('keydown', e => {
   const box = document.querySelector('[data-testid=global-search-input]');
   if (box) { e.preventDefault(); box.focus(); }
 });
+
+// Where the caret is in a text field, so a picked variable goes there rather than at the end.
+window.crm.caretOf = id => {
+  const el = document.getElementById(id);
+  return el && typeof el.selectionStart === 'number' ? el.selectionStart : null;
+};
