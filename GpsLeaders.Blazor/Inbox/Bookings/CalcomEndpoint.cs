@@ -31,7 +31,8 @@ public static class CalcomEndpoint
         try
         {
             var evt = CalcomWebhook.Parse(body);
-            var result = await bookings.ApplyAsync(evt, Encoding.UTF8.GetString(body), ct);
+            // Stored as jsonb, which refuses a byte-order mark.
+            var result = await bookings.ApplyAsync(evt, Encoding.UTF8.GetString(body).TrimStart('\uFEFF'), ct);
             return Results.Ok(new { outcome = result.Outcome.ToString(), bookingId = result.BookingId });
         }
         catch (ValidationFailedException ex)

@@ -46,6 +46,16 @@ public class CalcomWebhookTests : IAsyncLifetime
     T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
     CrmDbContext Db() => Get<IDbContextFactory<CrmDbContext>>().CreateDbContext();
 
+    [Theory]
+    [InlineData("/admin/calcom")]
+    [InlineData("/admin/templates")]
+    public async Task The_settings_pages_need_a_signed_in_admin(string path)
+    {
+        var response = await _client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/signin", response.Headers.Location!.PathAndQuery);
+    }
+
     [Fact]
     public async Task A_missing_or_wrong_signature_is_refused_and_nothing_is_stored()
     {
