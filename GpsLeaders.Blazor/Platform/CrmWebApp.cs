@@ -64,6 +64,7 @@ public static class CrmWebApp
         GpsLeaders.Blazor.Import.ImportReports.Map(app);
         GpsLeaders.Blazor.Inbox.SmsGatewayEndpoint.Map(app);
         GpsLeaders.Blazor.Inbox.InboxSimulator.Map(app);
+        GpsLeaders.Blazor.Inbox.Bookings.CalcomEndpoint.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -46,6 +46,10 @@ public static class DomainServices
         services.AddSingleton<Inbox.InboxQueries>();
         services.AddSingleton<Inbox.ConversationActions>();
         services.AddSingleton<Inbox.CallLogging>();
+        services.AddSingleton<Inbox.Bookings.CalcomSettings>();
+        services.AddSingleton<Inbox.Bookings.BookingService>();
+        services.AddSingleton<Inbox.Bookings.BookingQueries>();
+        services.AddSingleton<Inbox.Templates.MessageTemplateService>();
         return services;
     }
 }

@@ -26,3 +26,8 @@ window.crm.inboxKeys = (dotnet) => {
 };
 window.crm.focus = (selector) => { const el = document.querySelector(selector); if (el) el.focus(); };
 window.crm.scrollToEnd = (selector) => { const el = document.querySelector(selector); if (el) el.scrollTop = el.scrollHeight; };
+// Where the caret is in a text field, so a picked variable goes there rather than at the end.
+window.crm.caretOf = id => {
+  const el = document.getElementById(id);
+  return el && typeof el.selectionStart === 'number' ? el.selectionStart : null;
+};
