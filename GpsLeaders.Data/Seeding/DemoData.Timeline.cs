@@ -19,6 +19,7 @@ public static partial class DemoData
                     // Stamped with when it happened, as a live activity is: newest-first by id is then newest-first by time.
                     copy.Row().Text(Guid.CreateVersion7(new DateTimeOffset(at, TimeSpan.Zero)).ToString()).Text(a.Lead?.Id).Text(c.Id).Text(a.Contact?.Id).Text(a.User?.Id)
                         .Text(a.Type).Text(a.Summary).Json(ToJson(a.Detail)).Timestamp(at).Timestamp(at);
+                    if (a.Lead is not null && a.Type is "sms.sent" or "sms.received" or "call.logged") _comms.Add(a with { At = at });
                 }
             await copy.CompleteAsync(ct);
         }

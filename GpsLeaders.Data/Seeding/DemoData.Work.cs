@@ -19,6 +19,7 @@ public static partial class DemoData
             await WriteNotesAsync();
             await WriteTasksAsync();
             await WriteActivitiesAsync();
+            await WriteConversationsAsync();
         }
 
         private void BuildNotes()
