@@ -34,7 +34,7 @@ public class InboxTests : BrowserTest
     {
         await using var db = Db();
         var lead = await db.Leads.Where(l => !l.IsDnc && l.Contact.IsSmsEligible && l.Contact.FirstName != null && l.Company != null
-                && !db.Leads.Any(o => o.ContactId == l.ContactId && o.Id != l.Id) && !db.Conversations.Any(c => c.LeadId == l.Id))
+                && !db.Leads.Any(o => o.ContactId == l.ContactId && o.Id != l.Id) && !db.Conversations.Any(c => c.LeadId == l.Id && c.Channel == ConversationChannel.SMS))
             .OrderBy(l => l.Id)
             .Select(l => new { l.Id, l.Contact.PhoneE164, l.Contact.FirstName, l.Company!.Name, l.Company.AssignedRepId }).FirstAsync();
         return (lead.Id, lead.PhoneE164!, lead.FirstName!, lead.Name, lead.AssignedRepId);
@@ -59,7 +59,7 @@ public class InboxTests : BrowserTest
         await OpenAsync(admin, "/inbox");
         await OpenAsync(operatorPage, "/inbox");
         int before;
-        await using (var db = Db()) before = await UnreadBeforeAsync(db);
+        await using (var start = Db()) before = await UnreadBeforeAsync(start);
         await ExpectBadgeAsync(admin, before);
 
         var response = await _phone.PostAsync(_http, FakeSmsGateway.Received("evt-live-1", lead.Phone, "Do the trackers need hardwiring?"));
@@ -78,7 +78,7 @@ public class InboxTests : BrowserTest
         await ExpectBadgeAsync(admin, before);
         await Assertions.Expect(admin.Locator("[data-testid=inbox-row]").First.Locator("[data-testid=inbox-row-unread]")).ToHaveCountAsync(0);
         await using var db = Db();
-        Assert.Equal(0, (await db.Conversations.SingleAsync(c => c.LeadId == lead.LeadId)).UnreadCount);
+        Assert.Equal(0, (await db.Conversations.SingleAsync(c => c.LeadId == lead.LeadId && c.Channel == ConversationChannel.SMS)).UnreadCount);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class InboxTests : BrowserTest
         string conversationId, repFirstName;
         await using (var db = Db())
         {
-            conversationId = await db.Conversations.Where(c => c.LeadId == lead.LeadId).Select(c => c.Id).SingleAsync();
+            conversationId = await db.Conversations.Where(c => c.LeadId == lead.LeadId && c.Channel == ConversationChannel.SMS).Select(c => c.Id).SingleAsync();
             var adminFirst = await db.Users.Where(u => u.Email == "admin@gpsleaders.test").Select(u => u.FirstName).SingleAsync();
             repFirstName = lead.RepId is null ? adminFirst : await db.Users.Where(u => u.Id == lead.RepId).Select(u => u.FirstName).SingleAsync();
         }
@@ -168,7 +168,7 @@ public class InboxAcrossInstancesTests : BrowserTest
         await using (var db = Db())
         {
             adminId = await db.Users.Where(u => u.Role == UserRole.ADMIN).Select(u => u.Id).FirstAsync();
-            phone = await db.Contacts.Where(c => c.IsSmsEligible && !db.Conversations.Any(x => x.ContactId == c.Id)).OrderBy(c => c.Id).Select(c => c.PhoneE164!).FirstAsync();
+            phone = await db.Contacts.Where(c => c.IsSmsEligible && !db.Conversations.Any(x => x.ContactId == c.Id && x.Channel == ConversationChannel.SMS)).OrderBy(c => c.Id).Select(c => c.PhoneE164!).FirstAsync();
             before = await InboxTests.UnreadBeforeAsync(db);
         }
         var connection = Service<GpsLeaders.Blazor.Platform.AppDatabase>().ConnectionString;
