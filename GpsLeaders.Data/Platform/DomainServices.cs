@@ -36,6 +36,7 @@ public static class DomainServices
         services.AddDataProtection();
         services.AddSingleton<SecretBox>();
         services.AddSingleton<Inbox.Email.EmailSending>();
+        Inbox.Email.EmailServices.AddCrmEmail(services);
         return services;
     }
 }
