@@ -35,13 +35,14 @@ public static class ConversationFeed
         ConversationChannel channel, string preview, DateTime at, bool inbound, CancellationToken ct)
     {
         var text = Preview(preview);
-        var stamp = DateTime.SpecifyKind(at, DateTimeKind.Unspecified); // timestamp(3) holding UTC, not timestamptz
+        // timestamp(3) holding UTC, not timestamptz: typed explicitly, since EF would send a DateTime as timestamptz.
+        var stamp = new Npgsql.NpgsqlParameter("stamp", NpgsqlTypes.NpgsqlDbType.Timestamp) { Value = DateTime.SpecifyKind(at, DateTimeKind.Unspecified) };
         var channelName = channel.ToString();
         var rows = await db.Database.SqlQuery<Touched>($"""
             INSERT INTO conversations AS c (id, lead_id, contact_id, user_id, channel, last_message_at, last_message_preview, unread_count, is_archived, created_at, updated_at)
             SELECT {Guid.CreateVersion7().ToString()}, l.id, COALESCE({contactId}, l.contact_id), co.assigned_rep_id, {channelName}::"ConversationChannel",
-                   {stamp}, {text}, {(inbound ? 1 : 0)}, false, {stamp}, {stamp}
-            FROM leads l LEFT JOIN companies co ON co.id = l.company_id
+                   s.at, {text}, {(inbound ? 1 : 0)}, false, s.at, s.at
+            FROM leads l LEFT JOIN companies co ON co.id = l.company_id CROSS JOIN (SELECT {stamp} AS at) s
             WHERE l.id = {leadId}
             ON CONFLICT (lead_id, channel) DO UPDATE SET
                 last_message_at = GREATEST(c.last_message_at, EXCLUDED.last_message_at),
