@@ -48,6 +48,7 @@ public static class CrmWebApp
         services.AddRadzenComponents();
         services.AddScoped<ViewerTime>();
         services.AddSingleton<GpsLeaders.Blazor.Import.ImportReports>();
+        services.AddSingleton<GpsLeaders.Blazor.Inbox.Email.GmailConnect>();
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
@@ -61,6 +62,7 @@ public static class CrmWebApp
         app.MapCrmHealth();
         app.MapAccountEndpoints();
         GpsLeaders.Blazor.Import.ImportReports.Map(app);
+        GpsLeaders.Blazor.Inbox.Email.GmailConnect.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
