@@ -48,7 +48,7 @@ public static partial class Rfc2822
     {
         if (string.IsNullOrEmpty(value) || !value.Contains("=?")) return value ?? "";
         // Whitespace between two adjacent encoded words is not part of the text (RFC 2047 §6.2).
-        var joined = AdjacentWords().Replace(value, "$1$2");
+        var joined = AdjacentWords().Replace(value, "$1");
         return EncodedWord().Replace(joined, m =>
         {
             try
