@@ -49,6 +49,7 @@ public static class CrmWebApp
         services.AddScoped<ViewerTime>();
         services.AddSingleton<GpsLeaders.Blazor.Import.ImportReports>();
         services.AddSingleton<GpsLeaders.Blazor.Inbox.InboxSimulator>();
+        services.AddSingleton<GpsLeaders.Blazor.Inbox.Email.GmailConnect>();
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
@@ -65,6 +66,7 @@ public static class CrmWebApp
         GpsLeaders.Blazor.Inbox.SmsGatewayEndpoint.Map(app);
         GpsLeaders.Blazor.Inbox.InboxSimulator.Map(app);
         GpsLeaders.Blazor.Inbox.Bookings.CalcomEndpoint.Map(app);
+        GpsLeaders.Blazor.Inbox.Email.GmailConnect.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -41,6 +41,8 @@ public static class SchedulerSetup
             q.AddCrmJob<SchedulerHeartbeatJob>(SchedulerHeartbeatJob.Name, "Records that the scheduler is alive (read by /healthz)",
                 TimeSpan.FromSeconds(config.GetValue("Scheduler:HeartbeatSeconds", 30)));
             q.AddCrmJob<Leads.LeadScoreJob>(Leads.LeadScoreJob.Name, "Recomputes every lead's quality, engagement and deal risk", TimeSpan.FromHours(1));
+            q.AddCrmJob<Inbox.Email.EmailSyncJob>(Inbox.Email.EmailSyncJob.Name, "Pulls new mail from every active Gmail account into the inbox",
+                TimeSpan.FromMinutes(config.GetValue("Gmail:SyncMinutes", 2)));
             jobs?.Invoke(q);
         });
         services.AddQuartzHostedService(o =>

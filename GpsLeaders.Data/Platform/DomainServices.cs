@@ -50,6 +50,7 @@ public static class DomainServices
         services.AddSingleton<Inbox.Bookings.BookingService>();
         services.AddSingleton<Inbox.Bookings.BookingQueries>();
         services.AddSingleton<Inbox.Templates.MessageTemplateService>();
+        Inbox.Email.EmailServices.AddCrmEmail(services);
         return services;
     }
 }

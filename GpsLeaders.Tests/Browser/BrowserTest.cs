@@ -14,7 +14,10 @@ public abstract class BrowserTest : IAsyncLifetime
     protected CrmAppFactory App { get; private set; } = default!;
     readonly List<IBrowserContext> _contexts = [];
 
-    public virtual async Task InitializeAsync() => App = new CrmAppFactory(await TestDatabases.CreateWithDemoDataAsync());
+    public virtual async Task InitializeAsync() => App = new CrmAppFactory(await TestDatabases.CreateWithDemoDataAsync(), AppSettings);
+
+    /// <summary>Extra configuration for the app under test (e.g. an external API's base URL pointed at a fake).</summary>
+    protected virtual IDictionary<string, string?>? AppSettings => null;
 
     public virtual async Task DisposeAsync()
     {

@@ -6,14 +6,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GpsLeaders.Tests.Infrastructure;
 
-/// <summary>The domain services wired as the app wires them, on a given database and clock, without a web host.</summary>
-public sealed class Services(string connectionString, TimeProvider? clock = null)
+/// <summary>The domain services wired as the app wires them, on a given database and clock, without a web host.
+/// <paramref name="replace"/> registers test doubles or options after the app's own (the last registration wins).</summary>
+public sealed class Services(string connectionString, TimeProvider? clock = null, Action<IServiceCollection>? replace = null)
 {
-    readonly ServiceProvider _provider = new ServiceCollection()
-        .AddDbContextFactory<CrmDbContext>(o => o.UseCrmDatabase(connectionString))
-        .AddSingleton(clock ?? TimeProvider.System)
-        .AddCrmDomainServices()
-        .BuildServiceProvider();
+    readonly ServiceProvider _provider = Build(connectionString, clock, replace);
+
+    static ServiceProvider Build(string connectionString, TimeProvider? clock, Action<IServiceCollection>? replace)
+    {
+        var services = new ServiceCollection()
+            .AddDbContextFactory<CrmDbContext>(o => o.UseCrmDatabase(connectionString))
+            .AddSingleton(clock ?? TimeProvider.System)
+            .AddCrmDomainServices();
+        replace?.Invoke(services);
+        return services.BuildServiceProvider();
+    }
 
     public string ConnectionString => connectionString;
 
