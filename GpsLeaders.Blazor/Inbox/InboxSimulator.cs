@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using GpsLeaders.Data;
+using GpsLeaders.Data.Inbox.Bookings;
+using GpsLeaders.Data.Inbox.Email;
 using GpsLeaders.Data.Inbox.Sms;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +14,7 @@ namespace GpsLeaders.Blazor.Inbox;
 /// signed gateway webhooks for inbound texts and delivery reports, run through the same handler as a real phone's.
 /// </summary>
 public sealed class InboxSimulator(IConfiguration config, IDbContextFactory<CrmDbContext> dbs, SmsGatewayService gateways,
-    SmsWebhookHandling webhooks, TimeProvider clock)
+    SmsWebhookHandling webhooks, EmailAccountService mailboxes, EmailInbound inboundMail, BookingService bookings, TimeProvider clock)
 {
     public const string PhoneLabel = "Simulator phone";
     public const string PhoneNumber = "+15125552100";
@@ -69,6 +71,41 @@ public sealed class InboxSimulator(IConfiguration config, IDbContextFactory<CrmD
         delivered
             ? PostAsync(gatewayId, "sms:delivered", new { messageId, recipient = "", simNumber = 1, deliveredAt = clock.GetUtcNow() }, ct)
             : PostAsync(gatewayId, "sms:failed", new { messageId, recipient = "", simNumber = 1, failedAt = clock.GetUtcNow(), reason = "RESULT_ERROR_GENERIC_FAILURE" }, ct);
+
+    public const string MailboxAddress = "simulator@gpsleaders.test";
+
+    /// <summary>A customer emails in: filed through the same path the Gmail sync uses, on a send-only simulator mailbox.</summary>
+    public async Task<string> EmailInAsync(string from, string? name, string subject, string text, string actingUserId, CancellationToken ct = default)
+    {
+        string? accountId;
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+            accountId = await db.EmailAccounts.Where(a => a.EmailAddress == MailboxAddress).Select(a => a.Id).FirstOrDefaultAsync(ct);
+        accountId ??= (await mailboxes.AddSmtpAsync(new SmtpAccountInput(MailboxAddress, "Simulator mailbox", "127.0.0.1", 2525, "simulator",
+            Guid.NewGuid().ToString("N")), actingUserId, ct)).Id;
+        var message = await inboundMail.ReceiveAsync(accountId, new InboundEmail("sim-" + Guid.NewGuid().ToString("N"), null, from, name, MailboxAddress,
+            subject, text, null, clock.GetUtcNow().UtcDateTime), ct);
+        return message is null ? "Already filed." : "Filed in the inbox (EMAIL).";
+    }
+
+    /// <summary>A customer books a meeting: a Cal.com BOOKING_CREATED event, applied as the webhook applies it.</summary>
+    public async Task<string> BookAsync(string attendeeEmail, string? attendeeName, DateTime startUtc, CancellationToken ct = default)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            triggerEvent = "BOOKING_CREATED",
+            createdAt = clock.GetUtcNow(),
+            payload = new
+            {
+                uid = "sim-" + Guid.NewGuid().ToString("N")[..16], bookingId = Random.Shared.Next(1000, 99999), type = "gps-demo", title = "GPS tracking demo",
+                startTime = startUtc, endTime = startUtc.AddMinutes(30), status = "ACCEPTED",
+                organizer = new { name = "GPS Leaders", email = "demo@gpsleaders.test", timeZone = "America/Chicago" },
+                attendees = new[] { new { name = attendeeName ?? attendeeEmail, email = attendeeEmail, timeZone = "America/Chicago" } },
+                metadata = new { videoCallUrl = "https://meet.example.com/gps-demo" },
+            },
+        });
+        var result = await bookings.ApplyAsync(CalcomWebhook.Parse(body), System.Text.Encoding.UTF8.GetString(body), ct);
+        return $"Booking {result.Outcome.ToString().ToLowerInvariant()}: see the lead's Bookings tab and the dashboard.";
+    }
 
     async Task<(WebhookOutcome, string?)> PostAsync(string gatewayId, string evt, object payload, CancellationToken ct)
     {
