@@ -30,6 +30,25 @@ public sealed class ConversationActions(IDbContextFactory<CrmDbContext> dbs, Tim
         return true;
     }
 
+    /// <summary>The lead's conversation on a channel, opened empty when there is none yet (to write the first message).</summary>
+    public async Task<string> EnsureAsync(string leadId, ConversationChannel channel, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var existing = await db.Conversations.Where(c => c.LeadId == leadId && c.Channel == channel).Select(c => c.Id).FirstOrDefaultAsync(ct);
+        if (existing is not null) return existing;
+        var lead = await db.Leads.Where(l => l.Id == leadId).Select(l => new { l.ContactId, RepId = l.Company == null ? null : l.Company.AssignedRepId }).FirstOrDefaultAsync(ct)
+            ?? throw new ValidationFailedException("leadId", "That lead no longer exists.");
+        var now = Stamp();
+        var id = Guid.CreateVersion7().ToString();
+        var channelName = channel.ToString();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO conversations (id, lead_id, contact_id, user_id, channel, unread_count, is_archived, created_at, updated_at)
+            VALUES ({id}, {leadId}, {lead.ContactId}, {lead.RepId}, {channelName}::"ConversationChannel", 0, false, ({now} AT TIME ZONE 'UTC'), ({now} AT TIME ZONE 'UTC'))
+            ON CONFLICT (lead_id, channel) DO NOTHING
+            """, ct);
+        return await db.Conversations.Where(c => c.LeadId == leadId && c.Channel == channel).Select(c => c.Id).FirstAsync(ct);
+    }
+
     public async Task AssignAsync(string conversationId, string? assigneeId, string actingUserId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
