@@ -93,7 +93,7 @@ public sealed class ConversationActions(IDbContextFactory<CrmDbContext> dbs, Tim
     }
 
     static async Task<Conversation> Locked(CrmDbContext db, string id, CancellationToken ct) =>
-        await db.Conversations.FromSql($"SELECT * FROM conversations WHERE id = {id} FOR UPDATE").FirstOrDefaultAsync(ct)
+        await db.Conversations.FromSql($"SELECT *, xmin FROM conversations WHERE id = {id} FOR UPDATE").FirstOrDefaultAsync(ct)
             ?? throw new ValidationFailedException("conversation", "This conversation no longer exists.");
 
     static async Task<string> NameAsync(CrmDbContext db, string userId, CancellationToken ct) =>
