@@ -49,18 +49,6 @@ public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbs)
         return await q.SumAsync(c => c.UnreadCount, ct);
     }
 
-    public async Task<InboxRow?> RowAsync(string conversationId, CancellationToken ct = default)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId)
-            .Select(c => new InboxRow(c.Id, c.LeadId, c.Channel,
-                c.Contact == null ? "(unknown)" : c.Contact.FullName ?? c.Contact.Email ?? c.Contact.Phone ?? "(no name)",
-                c.Lead == null || c.Lead.Company == null ? null : c.Lead.Company.Name,
-                c.LastMessagePreview, c.LastMessageAt, c.UnreadCount, c.UserId,
-                c.User == null ? null : c.User.FirstName + " " + c.User.LastName, c.IsArchived))
-            .FirstOrDefaultAsync(ct);
-    }
-
     public sealed record CannedTemplate(string Id, string Name, string? Subject, string Body);
 
     /// <summary>Quick replies for the composer.</summary>
