@@ -11,7 +11,16 @@ public static class ActivityLog
     public static Activity Record(this CrmDbContext db, string type, string summary, object? detail = null,
         string? userId = null, string? leadId = null, string? companyId = null, string? contactId = null, DateTime? occurredAt = null)
     {
-        var activity = new Activity
+        var activity = New(type, summary, detail, userId, leadId, companyId, contactId, occurredAt);
+        db.Activities.Add(activity);
+        return activity;
+    }
+
+    /// <summary>The Activity without adding it: for bulk writers (the import) that COPY new rows instead of tracking them.</summary>
+    public static Activity New(string type, string summary, object? detail = null,
+        string? userId = null, string? leadId = null, string? companyId = null, string? contactId = null, DateTime? occurredAt = null)
+    {
+        return new Activity
         {
             ActivityType = type,
             Summary = summary,
@@ -22,7 +31,5 @@ public static class ActivityLog
             ContactId = contactId,
             OccurredAt = occurredAt ?? DateTime.UtcNow,
         };
-        db.Activities.Add(activity);
-        return activity;
     }
 }

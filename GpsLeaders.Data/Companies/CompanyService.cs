@@ -22,14 +22,21 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbs)
     /// <summary>Validates and adds a new company to <paramref name="db"/> without saving (for larger use cases).</summary>
     public static Company Add(CrmDbContext db, CompanyInput input, string? actingUserId)
     {
+        var (company, created) = Build(input, actingUserId);
+        db.Companies.Add(company);
+        db.Activities.Add(created);
+        return company;
+    }
+
+    /// <summary>A checked new company and its <c>company.created</c> Activity, neither added to a context (the import COPYs them).</summary>
+    public static (Company Company, Activity Created) Build(CompanyInput input, string? actingUserId)
+    {
         var company = new Company();
         var check = new Validation();
         CompanyRules.Apply(company, input, check);
         check.ThrowIfAny();
-        db.Companies.Add(company);
-        db.Record("company.created", $"Company {company.Name} created.", new { company.Name, company.Source },
-            userId: actingUserId, companyId: company.Id);
-        return company;
+        return (company, ActivityLog.New("company.created", $"Company {company.Name} created.", new { company.Name, company.Source },
+            userId: actingUserId, companyId: company.Id));
     }
 
     /// <summary>The existing company whose normalised name equals <paramref name="name"/>'s (the oldest if several), or null.</summary>

@@ -22,6 +22,12 @@ internal sealed class ImportBatch(CrmDbContext db, string source, string? campai
     readonly Dictionary<string, List<Contact>> _contactsByCompany = new(StringComparer.Ordinal);
     readonly HashSet<string> _leads = new(StringComparer.Ordinal);
 
+    // New rows stay out of the change tracker (tracking 3,000 entities a batch cost more than writing them): COPY takes them from here.
+    public List<Company> NewCompanies { get; } = [];
+    public List<Contact> NewContacts { get; } = [];
+    public List<Lead> NewLeads { get; } = [];
+    public List<Activities.Activity> NewActivities { get; } = [];
+
     public int CompaniesCreated { get; private set; }
     public int ContactsCreated { get; private set; }
     public int LeadsCreated { get; private set; }
@@ -112,7 +118,9 @@ internal sealed class ImportBatch(CrmDbContext db, string source, string? campai
 
     Company CreateCompany(ImportRow row, List<string> said)
     {
-        var company = CompanyService.Add(db, row.CompanyInput(source), userId);
+        var (company, created) = CompanyService.Build(row.CompanyInput(source), userId);
+        NewCompanies.Add(company);
+        NewActivities.Add(created);
         company.GooglePlaceId = row.GooglePlaceId;
         company.GoogleRating = row.GoogleRating;
         company.GoogleReviewCount = row.GoogleReviewCount;
@@ -132,9 +140,9 @@ internal sealed class ImportBatch(CrmDbContext db, string source, string? campai
         ContactRules.Apply(contact, row.ContactInput(company?.Id, source), check);
         check.ThrowIfAny(); // already checked when the row was read
         contact.PlusvibeLeadId = row.PlusvibeLeadId;
-        db.Contacts.Add(contact);
-        db.Record("contact.created", $"Contact {ContactRules.DisplayName(contact)} added by import.",
-            new { contact.Email, contact.PhoneE164, contact.Timezone, import = fileName, row = row.RowNumber }, userId: userId, companyId: contact.CompanyId, contactId: contact.Id);
+        NewContacts.Add(contact);
+        NewActivities.Add(ActivityLog.New("contact.created", $"Contact {ContactRules.DisplayName(contact)} added by import.",
+            new { contact.Email, contact.PhoneE164, contact.Timezone, import = fileName, row = row.RowNumber }, userId: userId, companyId: contact.CompanyId, contactId: contact.Id));
         Index(contact);
         ContactsCreated++;
         said.Add("contact created");
@@ -144,7 +152,8 @@ internal sealed class ImportBatch(CrmDbContext db, string source, string? campai
     void CreateLead(ImportRow row, Company? company, Contact contact, List<string> said)
     {
         var lead = new Lead { CompanyId = company?.Id, ContactId = contact.Id, Stage = LeadStage.NEW_LEAD, Source = source, SourceCampaign = row.Campaign ?? campaign };
-        LeadService.Add(db, lead, contact, company, userId, via: $"by import from {fileName}", origin: new { import = fileName, row = row.RowNumber });
+        NewLeads.Add(lead);
+        NewActivities.Add(LeadService.Created(lead, contact, company, userId, via: $"by import from {fileName}", origin: new { import = fileName, row = row.RowNumber }));
         LeadsCreated++;
         said.Add("lead created");
     }

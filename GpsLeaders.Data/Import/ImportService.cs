@@ -109,7 +109,10 @@ public sealed class ImportService(IDbContextFactory<CrmDbContext> dbs)
         db.ChangeTracker.DetectChanges();
         // New rows leave the change tracker for binary COPY (ImportCopy); merged rows stay and save through EF.
         List<T> Added<T>() where T : class => db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        var (companies, contacts, leads, activities) = (Added<Company>(), Added<Contact>(), Added<Lead>(), Added<Activities.Activity>());
+        List<Company> companies = [.. batch.NewCompanies, .. Added<Company>()];
+        List<Contact> contacts = [.. batch.NewContacts, .. Added<Contact>()];
+        List<Lead> leads = [.. batch.NewLeads, .. Added<Lead>()];
+        List<Activities.Activity> activities = [.. batch.NewActivities, .. Added<Activities.Activity>()];
         // Detaching one by one would run EF's fix-up and null the foreign keys of the rows that point at them, so the
         // tracker is cleared at once and the merged rows re-attached with their changed properties and xmin.
         var modified = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Modified)

@@ -64,12 +64,16 @@ public sealed class LeadService(IDbContextFactory<CrmDbContext> dbs, TimeProvide
     public static Lead Add(CrmDbContext db, Lead lead, Contact contact, Company? company, string? actingUserId, string? via = null, object? origin = null)
     {
         db.Leads.Add(lead);
-        db.Record("lead.created",
+        db.Activities.Add(Created(lead, contact, company, actingUserId, via, origin));
+        return lead;
+    }
+
+    /// <summary>The <c>lead.created</c> Activity of a new lead, not added to a context (the import COPYs it).</summary>
+    public static Activity Created(Lead lead, Contact contact, Company? company, string? actingUserId, string? via = null, object? origin = null) =>
+        ActivityLog.New("lead.created",
             $"Lead for {ContactRules.DisplayName(contact)}{(company is null ? "" : $" at {company.Name}")} created in {LeadStages.Label(lead.Stage)}{(via is null ? "" : $" {via}")}.",
             new { stage = lead.Stage.ToString(), lead.Source, lead.SourceCampaign, lead.EstimatedRevenue, origin },
             userId: actingUserId, leadId: lead.Id, companyId: lead.CompanyId, contactId: contact.Id);
-        return lead;
-    }
 
     /// <summary>
     /// Moves a lead to another stage. <paramref name="version"/> is the row version the user saw (null from the board's
