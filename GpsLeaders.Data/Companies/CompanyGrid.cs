@@ -91,13 +91,25 @@ public static class CompanyGrid
     {
         take = Math.Clamp(take, 1, 200);
         var filtered = Apply(db.Companies.AsNoTracking(), filter);
-        // Counting every match of a broad filter over 100k companies costs more than the page itself: past the cap
-        // the grid says "10,000+" and the user narrows the filter (nobody pages 400 screens deep).
-        var total = await filtered.Select(c => c.Id).Take(CountCap + 1).CountAsync(ct);
-        var rows = await Sort(filtered, sort, descending).Skip(Math.Max(0, skip)).Take(take)
-            .Select(c => new CompanyGridRow(c.Id, c.Name, c.Status, c.Phone, c.Industry, c.IcpTag, c.FleetSize, c.GoogleRating, c.GoogleReviewCount,
-                c.AssignedRepId, c.AssignedRep == null ? null : c.AssignedRep.FirstName + " " + c.AssignedRep.LastName, null))
-            .ToListAsync(ct);
+        int total;
+        List<CompanyGridRow> rows;
+        if (filter.Search is { Length: > 0 } && skip + take <= CountCap + 1)
+        {
+            // A text search cannot use an index, so every query over it is a full scan: one scan returns the sorted ids
+            // of the first 10,001 matches, which gives both the count and the page; the page's rows are then read by id.
+            var matching = await Sort(filtered, sort, descending).Select(c => c.Id).Take(CountCap + 1).ToListAsync(ct);
+            total = matching.Count;
+            var pageIds = matching.Skip(Math.Max(0, skip)).Take(take).ToList();
+            var byId = (await Rows(db.Companies.AsNoTracking().Where(c => pageIds.Contains(c.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
+            rows = pageIds.Select(id => byId[id]).ToList();
+        }
+        else
+        {
+            // Counting every match of a broad filter over 100k companies costs more than the page itself: past the cap
+            // the grid says "10,000+" and the user narrows the filter (nobody pages 400 screens deep).
+            total = await filtered.Select(c => c.Id).Take(CountCap + 1).CountAsync(ct);
+            rows = await Rows(Sort(filtered, sort, descending).Skip(Math.Max(0, skip)).Take(take)).ToListAsync(ct);
+        }
         var ids = rows.Select(r => r.Id).ToList();
         var last = await db.Activities.AsNoTracking().Where(a => a.CompanyId != null && ids.Contains(a.CompanyId))
             .GroupBy(a => a.CompanyId!).Select(g => new { g.Key, At = g.Max(a => a.OccurredAt) })
@@ -105,4 +117,8 @@ public static class CompanyGrid
         return new CompanyGridPage(rows.Select(r => r with { LastActivityAt = last.TryGetValue(r.Id, out var at) ? at : null }).ToList(),
             Math.Min(total, CountCap), total > CountCap);
     }
+
+    static IQueryable<CompanyGridRow> Rows(IQueryable<Company> companies) =>
+        companies.Select(c => new CompanyGridRow(c.Id, c.Name, c.Status, c.Phone, c.Industry, c.IcpTag, c.FleetSize, c.GoogleRating, c.GoogleReviewCount,
+            c.AssignedRepId, c.AssignedRep == null ? null : c.AssignedRep.FirstName + " " + c.AssignedRep.LastName, null));
 }
