@@ -43,7 +43,10 @@ public static class GlobalSearch
         var companies = await TopUpAsync(perKind,
             key.Length > 0 ? db.Companies.WhereNameStartsWith(key)
                 : db.Companies.Where(c => contactCompanies.Contains(c.Id)),
-            isPhone ? db.Companies.Where(c => c.Phone != null && EF.Functions.Like(c.Phone, LikePattern.Phone(query)))
+            // A full number that found its contacts through the E.164 index has found their companies too; only an unknown
+            // number (a company's main line, typed in any format) is worth the scan of the raw phone column.
+            isPhone && e164 is not null && contacts.Count > 0 ? null
+            : isPhone ? db.Companies.Where(c => c.Phone != null && EF.Functions.Like(c.Phone, LikePattern.Phone(query)))
             : email is not null ? null
             : db.Companies.Where(c => (key.Length > 0 && c.NormalizedName.Contains(key)) || (c.Website != null && EF.Functions.ILike(c.Website, like))),
             c => c.Id, ct, c => new CompanyHit(c.Id, c.Name, c.Phone, c.Website));
