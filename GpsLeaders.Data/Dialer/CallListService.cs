@@ -8,6 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GpsLeaders.Data.Dialer;
 
+/// <summary>The values the builder offers: lead sources and address states in use, and the US time zones.</summary>
+public sealed record CallListOptions(List<string> Sources, List<string> States, List<string> TimeZones);
+
 public sealed record CallListRow(string Id, string Name, int LeadCount, int Position, bool IsActive, DateTime CreatedAt, DateTime UpdatedAt);
 
 /// <summary>What a build or refresh did. <see cref="Capped"/>: more leads matched than <see cref="CallListService.MaxLeads"/>.</summary>
@@ -121,6 +124,15 @@ public sealed class CallListService(IDbContextFactory<CrmDbContext> dbs, SavedVi
         return await db.CallLists.AsNoTracking().Where(l => !activeOnly || l.IsActive).OrderByDescending(l => l.CreatedAt).ThenBy(l => l.Id)
             .Select(l => new CallListRow(l.Id, l.Name, l.LeadIds.Count, l.Position, l.IsActive, l.CreatedAt, l.UpdatedAt))
             .ToListAsync(ct);
+    }
+
+    public async Task<CallListOptions> OptionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var sources = await db.Leads.Where(l => l.Source != null && l.Source != "").Select(l => l.Source!).Distinct().OrderBy(s => s).Take(200).ToListAsync(ct);
+        var states = await db.CompanyAddresses.Select(a => a.State).Distinct().OrderBy(s => s).Take(100).ToListAsync(ct);
+        var zones = Contacts.AreaCodeTimeZones.All.Values.Select(a => a.TimeZone).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new CallListOptions(sources, states, zones);
     }
 
     public async Task<CallList?> GetAsync(string listId, CancellationToken ct = default)
