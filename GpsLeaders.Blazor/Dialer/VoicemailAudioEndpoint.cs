@@ -10,8 +10,10 @@ namespace GpsLeaders.Blazor.Dialer;
 /// </summary>
 public static class VoicemailAudioEndpoint
 {
-    public static IServiceCollection AddCrmVoicemailAudio(this IServiceCollection services, IConfiguration config) =>
-        services.AddSingleton(new VoicemailAudioFolder(config["Voicemail:AudioDir"] is { Length: > 0 } dir ? dir : Path.Combine(AppDatabase.DataRoot(), "voicemail")));
+    // Resolved on first use, like the database: configuration given by a host (tests, env vars) is in place by then.
+    public static IServiceCollection AddCrmVoicemailAudio(this IServiceCollection services) =>
+        services.AddSingleton(sp => new VoicemailAudioFolder(sp.GetRequiredService<IConfiguration>()["Voicemail:AudioDir"] is { Length: > 0 } dir
+            ? dir : Path.Combine(AppDatabase.DataRoot(), "voicemail")));
 
     public static void Map(WebApplication app) =>
         app.MapGet(VoicemailDropService.LocalUrlPrefix + "{id}", async (string id, VoicemailDropService drops, HttpContext http, CancellationToken ct) =>

@@ -50,7 +50,7 @@ public static class CrmWebApp
         services.AddSingleton<GpsLeaders.Blazor.Import.ImportReports>();
         services.AddSingleton<GpsLeaders.Blazor.Inbox.InboxSimulator>();
         services.AddSingleton<GpsLeaders.Blazor.Inbox.Email.GmailConnect>();
-        GpsLeaders.Blazor.Dialer.VoicemailAudioEndpoint.AddCrmVoicemailAudio(services, config);
+        GpsLeaders.Blazor.Dialer.VoicemailAudioEndpoint.AddCrmVoicemailAudio(services);
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
