@@ -82,13 +82,20 @@ public sealed record CallListFilter
     }
 
     /// <summary>Who to call first: the best score, then whoever waited longest since their last call (never called first).</summary>
-    internal static IQueryable<string> Ordered(CrmDbContext db, IQueryable<Lead> leads) => leads
-        .Select(l => new
-        {
-            l.Id,
-            Score = l.LeadScore == null ? 0 : l.LeadScore.QualityScore + l.LeadScore.EngagementScore,
-            LastCall = db.CallLogs.Where(c => c.LeadId == l.Id).Max(c => (DateTime?)c.CreatedAt),
-        })
-        .OrderByDescending(x => x.Score).ThenBy(x => x.LastCall != null).ThenBy(x => x.LastCall).ThenBy(x => x.Id)
-        .Select(x => x.Id);
+    internal static IQueryable<string> Ordered(CrmDbContext db, IQueryable<Lead> leads)
+    {
+        // One grouped pass over call_logs, hash-joined, rather than a correlated MAX per matching lead.
+        var lastCalls = db.CallLogs.Where(c => c.LeadId != null).GroupBy(c => c.LeadId!).Select(g => new { LeadId = g.Key, At = g.Max(c => c.CreatedAt) });
+        return (from l in leads
+                join lc in lastCalls on l.Id equals lc.LeadId into calls
+                from lc in calls.DefaultIfEmpty()
+                select new
+                {
+                    l.Id,
+                    Score = l.LeadScore == null ? 0 : l.LeadScore.QualityScore + l.LeadScore.EngagementScore,
+                    LastCall = (DateTime?)lc!.At,
+                })
+            .OrderByDescending(x => x.Score).ThenBy(x => x.LastCall != null).ThenBy(x => x.LastCall).ThenBy(x => x.Id)
+            .Select(x => x.Id);
+    }
 }
