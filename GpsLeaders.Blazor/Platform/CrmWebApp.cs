@@ -50,6 +50,7 @@ public static class CrmWebApp
         services.AddSingleton<GpsLeaders.Blazor.Import.ImportReports>();
         services.AddSingleton<GpsLeaders.Blazor.Inbox.InboxSimulator>();
         services.AddSingleton<GpsLeaders.Blazor.Inbox.Email.GmailConnect>();
+        GpsLeaders.Blazor.Dialer.VoicemailAudioEndpoint.AddCrmVoicemailAudio(services);
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
@@ -67,6 +68,7 @@ public static class CrmWebApp
         GpsLeaders.Blazor.Inbox.InboxSimulator.Map(app);
         GpsLeaders.Blazor.Inbox.Bookings.CalcomEndpoint.Map(app);
         GpsLeaders.Blazor.Inbox.Email.GmailConnect.Map(app);
+        GpsLeaders.Blazor.Dialer.VoicemailAudioEndpoint.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

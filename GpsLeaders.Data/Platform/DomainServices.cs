@@ -51,6 +51,11 @@ public static class DomainServices
         services.AddSingleton<Inbox.Bookings.BookingQueries>();
         services.AddSingleton<Inbox.Templates.MessageTemplateService>();
         Inbox.Email.EmailServices.AddCrmEmail(services);
+        // Call lists
+        services.AddSingleton<Dialer.CallListService>();
+        services.AddSingleton(new Dialer.VoicemailAudioFolder(Path.Combine(Path.GetTempPath(), "gpsleaders-voicemail")));
+        services.AddSingleton<Dialer.VoicemailDropService>();
+        services.AddSingleton<Dialer.Leaderboard>();
         return services;
     }
 }
