@@ -60,11 +60,13 @@ public static class CompanyGrid
             }
             else
             {
-                var like = LikePattern.Contains(text);
+                // Websites are matched case-sensitively against the lower-cased query: domains are written lower-case
+                // (scrapes and forms alike), and ILIKE doubled the cost of the scan.
+                var like = LikePattern.Contains(text.ToLowerInvariant());
                 var key = CompanyName.Normalize(text);
                 var keyLike = LikePattern.Contains(key);
                 companies = companies.Where(c => (key.Length > 0 && EF.Functions.Like(c.NormalizedName, keyLike))
-                    || (c.Website != null && EF.Functions.ILike(c.Website, like)));
+                    || (c.Website != null && EF.Functions.Like(c.Website, like)));
             }
         }
         return companies;
