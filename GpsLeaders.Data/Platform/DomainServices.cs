@@ -51,6 +51,12 @@ public static class DomainServices
         services.AddSingleton<Inbox.Bookings.BookingQueries>();
         services.AddSingleton<Inbox.Templates.MessageTemplateService>();
         Inbox.Email.EmailServices.AddCrmEmail(services);
+        // Dialer
+        services.AddSingleton<Dialer.DialerSettings>();
+        services.AddSingleton<Dialer.LeadLease>();
+        services.AddSingleton<Dialer.DialerSession>();
+        services.AddSingleton<Dialer.DialerStats>();
+        services.AddSingleton<Dialer.ICallProvider, Dialer.TelLinkCallProvider>();
         return services;
     }
 }
