@@ -8,7 +8,7 @@ namespace GpsLeaders.Data.Dialer;
 /// <summary>Why the dialer passed over a lead without showing it.</summary>
 public enum SkipReason { Dnc, NoPhone, WrongNumber, CalledRecently, OutsideCallingHours, LeasedByAnotherRep }
 
-public sealed record SkippedLead(string LeadId, int Index, SkipReason Reason);
+public sealed record SkippedLead(string LeadId, int Index, SkipReason Reason, string Name);
 
 /// <summary>Where the rep is on the list: the lead to call (leased to them) or the end, and what was skipped to get there.</summary>
 public sealed record DialerStep(string ListId, string ListName, int Count, int Index, DialerLeadCard? Lead, IReadOnlyList<SkippedLead> Skipped)
@@ -108,7 +108,7 @@ public sealed class DialerSession(IDbContextFactory<CrmDbContext> dbs, TimeProvi
             // One query for the whole batch: what the rules need, nothing more. A wrong-number flag counts while the
             // contact still has the number that was flagged (see WrongNumber).
             var facts = (await db.Database.SqlQuery<Facts>($"""
-                SELECT l.id AS "Id", l.is_dnc AS "IsDnc", COALESCE(c.phone_e164, NULLIF(btrim(c.phone), '')) AS "Phone", c.timezone AS "Timezone",
+                SELECT l.id AS "Id", COALESCE(c.full_name, c.email, c.phone, '(no name)') AS "Name", l.is_dnc AS "IsDnc", COALESCE(c.phone_e164, NULLIF(btrim(c.phone), '')) AS "Phone", c.timezone AS "Timezone",
                        EXISTS (SELECT 1 FROM call_logs cl WHERE cl.lead_id = l.id AND cl.created_at >= ({recentSince} AT TIME ZONE 'UTC')) AS "CalledRecently",
                        EXISTS (SELECT 1 FROM activities a WHERE a.activity_type = {WrongNumber.ActivityType} AND a.contact_id = c.id
                                AND a.detail->>'phone' = COALESCE(c.phone_e164, c.phone)) AS "WrongNumber"
@@ -128,7 +128,7 @@ public sealed class DialerSession(IDbContextFactory<CrmDbContext> dbs, TimeProvi
                     }
                     reason = SkipReason.LeasedByAnotherRep;
                 }
-                skipped.Add(new SkippedLead(lead.Id, at + k, reason.Value));
+                skipped.Add(new SkippedLead(lead.Id, at + k, reason.Value, lead.Name));
             }
         }
         await SavePlaceAsync(db, list.Id, userId, list.LeadIds.Count, null, now, ct);
@@ -162,7 +162,7 @@ public sealed class DialerSession(IDbContextFactory<CrmDbContext> dbs, TimeProvi
         await db.CallLists.AsNoTracking().FirstOrDefaultAsync(l => l.Id == listId, ct)
         ?? throw new ValidationFailedException("listId", "This call list no longer exists.");
 
-    sealed record Facts(string Id, bool IsDnc, string? Phone, string? Timezone, bool CalledRecently, bool WrongNumber);
+    sealed record Facts(string Id, string Name, bool IsDnc, string? Phone, string? Timezone, bool CalledRecently, bool WrongNumber);
 
     sealed record Place(int Index, string? LeadId);
 }
