@@ -33,8 +33,9 @@ public static class DialerBench
             dropId = await db.VoicemailDrops.Where(d => d.IsDefault).Select(d => d.Id).FirstAsync();
             tag = await db.Tags.Where(t => t.Category == TagCategory.DISPOSITION && t.IsActive).OrderBy(t => t.SortOrder).Select(t => t.Slug).FirstAsync();
             // Open the calling window all day: the bench times the screen, not the hour it happens to run at.
-            await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO settings (id, key, value, updated_at) VALUES (gen_random_uuid()::text, 'dialer.callingHours', '{"start":"00:00","end":"24:00"}', now())
+            const string allDay = """{"start":"00:00","end":"24:00"}""";
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO settings (id, key, value, updated_at) VALUES (gen_random_uuid()::text, {DialerSettings.CallingHoursKey}, {allDay}::jsonb, now())
                 ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
                 """);
             // A list of 5,000 leads from the bulk data, in a random order, with the DNC ones left in (the rules skip them).
