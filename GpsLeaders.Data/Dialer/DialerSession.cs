@@ -26,6 +26,7 @@ public sealed record DialerStep(string ListId, string ListName, int Count, int I
 public sealed class DialerSession(IDbContextFactory<CrmDbContext> dbs, TimeProvider clock, Tags.IDispositionTagHook hook)
 {
     const int Batch = 50;
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web); // {"index":…,"leadId":…}
 
     public static string PositionKey(string listId, string userId) => $"dialer.position.{listId}.{userId}";
 
@@ -49,7 +50,7 @@ public sealed class DialerSession(IDbContextFactory<CrmDbContext> dbs, TimeProvi
         var saved = await db.Settings.AsNoTracking().Where(s => s.Key == PositionKey(listId, userId)).Select(s => s.Value).FirstOrDefaultAsync(ct);
         if (saved is not null)
         {
-            var place = JsonSerializer.Deserialize<Place>(saved);
+            var place = JsonSerializer.Deserialize<Place>(saved, Json);
             start = place?.Index ?? 0;
             if (place?.LeadId is { } leadId && (start >= list.LeadIds.Count || list.LeadIds[start] != leadId))
                 start = list.LeadIds.IndexOf(leadId) is var found and >= 0 ? found : start;
@@ -146,7 +147,7 @@ public sealed class DialerSession(IDbContextFactory<CrmDbContext> dbs, TimeProvi
     /// <summary>The rep's place (their own key) and the list's last position, in one statement each.</summary>
     internal static async Task SavePlaceAsync(CrmDbContext db, string listId, string userId, int index, string? leadId, DateTime now, CancellationToken ct)
     {
-        var value = JsonSerializer.Serialize(new Place(index, leadId));
+        var value = JsonSerializer.Serialize(new Place(index, leadId), Json);
         var stamp = DateTime.SpecifyKind(now, DateTimeKind.Utc);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO settings AS s (id, key, value, updated_at)
