@@ -47,6 +47,7 @@ public static class CrmWebApp
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddScoped<ViewerTime>();
+        services.AddScoped<GpsLeaders.Blazor.Dialer.DialerCircuit>(); // Dialer: the rep's session start, per circuit
         services.AddSingleton<GpsLeaders.Blazor.Import.ImportReports>();
         services.AddSingleton<GpsLeaders.Blazor.Inbox.InboxSimulator>();
         services.AddSingleton<GpsLeaders.Blazor.Inbox.Email.GmailConnect>();

@@ -94,10 +94,10 @@ public sealed class CallListService(IDbContextFactory<CrmDbContext> dbs, SavedVi
         var moved = 0;
         foreach (var setting in positions) // one row per rep who dialed this list, not per lead
         {
-            if (!int.TryParse(setting.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var at)) continue;
-            var to = Remap(at);
-            if (to == at) continue;
-            setting.Value = to.ToString(CultureInfo.InvariantCulture);
+            if (DialerSession.ParsePlace(setting.Value) is not { } place) continue;
+            var to = Remap(place.Index);
+            if (to == place.Index) continue;
+            setting.Value = DialerSession.PlaceJson(new DialerSession.Place(to, to < next.Count ? next[to] : null));
             setting.UpdatedAt = Now();
             moved++;
         }

@@ -19,6 +19,7 @@ public sealed class Leaderboard(IDbContextFactory<CrmDbContext> dbs)
     public async Task<List<LeaderboardRow>> SinceAsync(DateTime sinceUtc, CancellationToken ct = default)
     {
         var since = DateTime.SpecifyKind(sinceUtc, DateTimeKind.Utc);
+        var fromId = DialerStats.FirstIdSince(since.AddMinutes(-10)); // a primary-key range instead of every call.logged row (see DialerStats)
         await using var db = await dbs.CreateDbContextAsync(ct);
         // The detail's duration key was written PascalCase by the first CallLogging; accept either spelling.
         return await db.Database.SqlQuery<LeaderboardRow>($"""
@@ -28,7 +29,7 @@ public sealed class Leaderboard(IDbContextFactory<CrmDbContext> dbs)
                    coalesce(sum(coalesce(a.detail->>'durationSeconds', a.detail->>'DurationSeconds')::int)
                             FILTER (WHERE a.detail->>'outcome' = 'CONNECTED'), 0)::bigint AS "TalkSeconds"
             FROM activities a JOIN users u ON u.id = a.user_id
-            WHERE a.activity_type = {CallLoggedType} AND a.occurred_at >= ({since} AT TIME ZONE 'UTC')::timestamp(3)
+            WHERE a.id >= {fromId} AND a.activity_type = {CallLoggedType} AND a.occurred_at >= ({since} AT TIME ZONE 'UTC')::timestamp(3)
             GROUP BY a.user_id, u.first_name, u.last_name
             ORDER BY count(*) DESC, 4 DESC, 2
             """).ToListAsync(ct);

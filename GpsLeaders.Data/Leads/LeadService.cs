@@ -131,7 +131,7 @@ public sealed class LeadService(IDbContextFactory<CrmDbContext> dbs, TimeProvide
         return lead;
     }
 
-    static async Task EndSequencesAsync(CrmDbContext db, Lead lead, LeadStage stage, string? actingUserId, CancellationToken ct)
+    internal static async Task EndSequencesAsync(CrmDbContext db, Lead lead, LeadStage stage, string? actingUserId, CancellationToken ct)
     {
         var runs = await db.SequenceRuns.Where(r => r.LeadId == lead.Id && (r.Status == SequenceStatus.ACTIVE || r.Status == SequenceStatus.PAUSED)).ToListAsync(ct);
         foreach (var run in runs)

@@ -56,6 +56,12 @@ public static class DomainServices
         services.AddSingleton(new Dialer.VoicemailAudioFolder(Path.Combine(Path.GetTempPath(), "gpsleaders-voicemail")));
         services.AddSingleton<Dialer.VoicemailDropService>();
         services.AddSingleton<Dialer.Leaderboard>();
+        // Dialer
+        services.AddSingleton<Dialer.DialerSettings>();
+        services.AddSingleton<Dialer.LeadLease>();
+        services.AddSingleton<Dialer.DialerSession>();
+        services.AddSingleton<Dialer.DialerStats>();
+        services.AddSingleton<Dialer.ICallProvider, Dialer.TelLinkCallProvider>();
         return services;
     }
 }

@@ -59,7 +59,7 @@ public class CallListBrowserTests : BrowserTest
         await using var check = Db();
         var refreshed = await check.CallLists.SingleAsync(l => l.Id == listId);
         var saved = await check.Settings.SingleAsync(s => s.Key == CallListService.PositionKey(listId!, rep1));
-        Assert.Equal(next, refreshed.LeadIds[int.Parse(saved.Value, CultureInfo.InvariantCulture)]); // the same lead is next for rep1
+        Assert.Equal(next, refreshed.LeadIds[GpsLeaders.Data.Dialer.DialerSession.ParsePlace(saved.Value)!.Index]); // the same lead is next for rep1
         Assert.Equal(newLead, refreshed.LeadIds[^1]);
     }
 }

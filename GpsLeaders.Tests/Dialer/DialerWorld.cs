@@ -91,6 +91,6 @@ internal sealed class DialerWorld
         await using var db = Services.Db();
         var prefix = $"dialer.position.{listId}.";
         return (await db.Settings.Where(s => s.Key.StartsWith(prefix)).ToListAsync())
-            .ToDictionary(s => s.Key[prefix.Length..], s => int.Parse(s.Value, CultureInfo.InvariantCulture));
+            .ToDictionary(s => s.Key[prefix.Length..], s => GpsLeaders.Data.Dialer.DialerSession.ParsePlace(s.Value)!.Index);
     }
 }

@@ -31,3 +31,20 @@ window.crm.caretOf = id => {
   const el = document.getElementById(id);
   return el && typeof el.selectionStart === 'number' ? el.selectionStart : null;
 };
+// Dialer shortcuts: 1-5 outcomes, v voicemail drop, n note, t tag, c callback, s skip, Enter save & next (outside text
+// fields); Ctrl+Enter saves from anywhere and Escape leaves a field so the single keys work again.
+window.crm.dialerKeys = (dotnet) => {
+  const keys = ['1', '2', '3', '4', '5', 'v', 'n', 't', 'c', 's', 'Enter'];
+  const handler = e => {
+    const t = e.target;
+    const inField = t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); if (inField) t.blur(); dotnet.invokeMethodAsync('OnShortcutAsync', 'save'); return; }
+    if (e.key === 'Escape' && inField) { t.blur(); return; }
+    if (inField || e.ctrlKey || e.metaKey || e.altKey || !keys.includes(e.key)) return;
+    if (e.key === 'Enter' && t && ['BUTTON', 'A'].includes(t.tagName)) return; // Enter on a focused button clicks it
+    e.preventDefault();
+    dotnet.invokeMethodAsync('OnShortcutAsync', e.key === 'Enter' ? 'save' : e.key);
+  };
+  document.addEventListener('keydown', handler);
+  return { dispose: () => document.removeEventListener('keydown', handler) };
+};

@@ -1,0 +1,198 @@
+using GpsLeaders.Blazor.Platform;
+using GpsLeaders.Blazor.Users;
+using GpsLeaders.Data;
+using GpsLeaders.Data.Dialer;
+using GpsLeaders.Data.Inbox;
+using GpsLeaders.Data.Leads;
+using GpsLeaders.Data.Platform;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.JSInterop;
+
+namespace GpsLeaders.Blazor.Dialer;
+
+/// <summary>The power dialer on one call list: thin over <see cref="DialerSession"/>; the form state is the only thing kept here.</summary>
+public partial class DialerPage
+{
+    [Parameter] public string ListId { get; set; } = "";
+    [CascadingParameter] Task<AuthenticationState> AuthState { get; set; } = default!;
+    [Inject] DialerSession Session { get; set; } = default!;
+    [Inject] DialerSettings Settings { get; set; } = default!;
+    [Inject] DialerStats StatsService { get; set; } = default!;
+    [Inject] LeadLease Leases { get; set; } = default!;
+    [Inject] ICallProvider CallProvider { get; set; } = default!;
+    [Inject] DialerCircuit Circuit { get; set; } = default!;
+    [Inject] IDbContextFactory<CrmDbContext> Dbs { get; set; } = default!;
+    [Inject] ViewerTime Viewer { get; set; } = default!;
+    [Inject] TimeProvider Clock { get; set; } = default!;
+    [Inject] IJSRuntime JS { get; set; } = default!;
+
+    static readonly CallOutcome[] Outcomes = [CallOutcome.CONNECTED, CallOutcome.NO_ANSWER, CallOutcome.VOICEMAIL, CallOutcome.BUSY, CallOutcome.WRONG_NUMBER];
+
+    DialerStep? _step;
+    DialerPolicy _policy = DialerPolicy.Default;
+    SessionStats? _stats;
+    string _userId = "";
+    string? _missing;
+    List<VoicemailDrop> _drops = [];
+    List<Tag> _tags = [];
+    bool _busy, _leaseLost;
+    IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
+
+    // The form for the current lead.
+    CallOutcome? _outcome;
+    bool _drop, _callback;
+    string? _dropId, _tag, _note, _lostReason;
+    LeadStage? _stage;
+    DateTime _callbackAt;
+    DateTime? _callStarted, _callEnded, _leaseRenewed;
+
+    Timer? _ticker;
+    DotNetObjectReference<DialerPage>? _self;
+    IJSObjectReference? _keys;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _userId = (await AuthState).User.UserId() ?? "";
+        await using (var db = await Dbs.CreateDbContextAsync())
+        {
+            _drops = await db.VoicemailDrops.AsNoTracking().OrderByDescending(d => d.IsDefault).ThenBy(d => d.Name).ToListAsync();
+            _tags = await db.Tags.AsNoTracking().Where(t => t.Category == TagCategory.DISPOSITION && t.IsActive).OrderBy(t => t.SortOrder).ToListAsync();
+        }
+        _policy = await Settings.PolicyAsync();
+        // Leases and positions are only taken by the interactive circuit, not by the prerender pass.
+        if (!RendererInfo.IsInteractive) return;
+        try { Show(await Session.ResumeAsync(ListId, _userId)); }
+        catch (ValidationFailedException ex) { _missing = ex.Errors.Values.First(); }
+        await LoadStatsAsync();
+        _ticker = new Timer(_ => InvokeAsync(TickAsync), null, 1000, 1000);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || !RendererInfo.IsInteractive) return;
+        _self = DotNetObjectReference.Create(this);
+        _keys = await JS.InvokeAsync<IJSObjectReference>("crm.dialerKeys", _self);
+    }
+
+    void Show(DialerStep step)
+    {
+        _step = step;
+        Circuit.Count(step.Skipped);
+        (_outcome, _drop, _callback, _tag, _note, _stage, _lostReason, _leaseLost) = (null, false, false, null, null, null, null, false);
+        _dropId = _drops.FirstOrDefault()?.Id; // the default drop sorts first
+        _callbackAt = Viewer.Local(Clock.GetUtcNow().UtcDateTime).Date.AddDays(1).AddHours(10);
+        (_callStarted, _callEnded, _leaseRenewed) = (null, null, Clock.GetUtcNow().UtcDateTime);
+        _errors = new Dictionary<string, string>();
+    }
+
+    async Task LoadStatsAsync() => _stats = await StatsService.SessionAsync(_userId, Circuit.SessionStartUtc);
+
+    string Timer => _callStarted is { } start ? Format((_callEnded ?? Clock.GetUtcNow().UtcDateTime) - start) : "0:00";
+
+    static string Format(TimeSpan t) => $"{(int)t.TotalMinutes}:{t.Seconds:00}";
+
+    void StartCall() => (_callStarted, _callEnded) = (Clock.GetUtcNow().UtcDateTime, null);
+
+    void StopCall() => _callEnded ??= Clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Each second while a call runs: the timer moves, and the lease is renewed (a long call is not walking away).</summary>
+    async Task TickAsync()
+    {
+        if (_callStarted is null || _callEnded is not null) return;
+        await RenewAsync();
+        StateHasChanged();
+    }
+
+    /// <summary>Activity keeps the lead leased; renewals are at most every 30 seconds.</summary>
+    async Task RenewAsync()
+    {
+        if (_step?.Lead is not { } card || _leaseRenewed > Clock.GetUtcNow().UtcDateTime.AddSeconds(-30)) return;
+        _leaseRenewed = Clock.GetUtcNow().UtcDateTime;
+        _leaseLost = !await Leases.TryTakeAsync(card.LeadId, ListId, _userId);
+    }
+
+    async Task ChooseAsync(CallOutcome outcome)
+    {
+        _outcome = outcome;
+        if (outcome != CallOutcome.VOICEMAIL) _drop = false;
+        if (outcome != CallOutcome.CONNECTED || _callStarted is not null) StopCall();
+        await RenewAsync();
+    }
+
+    async Task ToggleDropAsync(bool on)
+    {
+        _drop = on && _dropId is not null;
+        if (_drop) _outcome = CallOutcome.VOICEMAIL; // a dropped voicemail is a voicemail call
+        await RenewAsync();
+    }
+
+    int? Duration()
+    {
+        if (_callStarted is not { } start) return null;
+        var seconds = (int)((_callEnded ?? Clock.GetUtcNow().UtcDateTime) - start).TotalSeconds;
+        // Only a connected call can run past 10 minutes: an unanswered one left ringing is counted as 10.
+        return _outcome == CallOutcome.CONNECTED ? seconds : Math.Min(seconds, 600);
+    }
+
+    async Task SaveAsync()
+    {
+        if (_busy || _step?.Lead is not { } card) return;
+        if (_outcome is not { } outcome) { _errors = new Dictionary<string, string> { ["outcome"] = "Pick an outcome first (keys 1–5)." }; return; }
+        _busy = true;
+        try
+        {
+            var call = new DialerCall(outcome, Duration(), _drop ? _dropId : null, _tag, _note, _callback ? Viewer.ToUtc(_callbackAt) : null,
+                _stage, _lostReason, CallProvider.Name);
+            var (_, next) = await Session.SaveAndNextAsync(ListId, _userId, card.LeadId, _step.Index, call);
+            Show(next);
+            await LoadStatsAsync();
+        }
+        catch (ValidationFailedException ex) { _errors = ex.Errors; }
+        finally { _busy = false; }
+    }
+
+    async Task SkipAsync()
+    {
+        if (_busy || _step?.Lead is not { } card) return;
+        _busy = true;
+        try { Show(await Session.SkipAsync(ListId, _userId, card.LeadId, _step.Index)); }
+        finally { _busy = false; }
+    }
+
+    /// <summary>Keyboard shortcuts from app.js (crm.dialerKeys).</summary>
+    [JSInvokable]
+    public async Task OnShortcutAsync(string key)
+    {
+        if (_step?.Lead is null) return;
+        switch (key)
+        {
+            case "1" or "2" or "3" or "4" or "5": await ChooseAsync(Outcomes[key[0] - '1']); break;
+            case "v": await ToggleDropAsync(!_drop); break;
+            case "n": await JS.InvokeVoidAsync("crm.focus", "#dialer-note"); break;
+            case "t": await JS.InvokeVoidAsync("crm.focus", "#dialer-tag"); break;
+            case "c":
+                _callback = true;
+                StateHasChanged();
+                await JS.InvokeVoidAsync("crm.focus", "#dialer-callback-at");
+                break;
+            case "s": await SkipAsync(); break;
+            case "save": await SaveAsync(); break;
+        }
+        StateHasChanged();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_ticker is not null) await _ticker.DisposeAsync();
+        if (_keys is not null)
+        {
+            try { await _keys.InvokeVoidAsync("dispose"); await _keys.DisposeAsync(); }
+            catch (JSDisconnectedException) { }
+        }
+        _self?.Dispose();
+        // Leaving the screen gives the lead back at once instead of after the lease runs out.
+        if (_step?.Lead is { } card) await Leases.ReleaseAsync(card.LeadId, _userId);
+    }
+}

@@ -1,0 +1,171 @@
+using GpsLeaders.Data.Inbox;
+using GpsLeaders.Data.Leads;
+using GpsLeaders.Data.Tasks;
+using GpsLeaders.Tests.Dialer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace GpsLeaders.Tests.Browser;
+
+/// <summary>The power dialer as reps use it: keyboard only, resuming, two reps on one list, automatic skips.</summary>
+public class DialerTests : BrowserTest
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var db = Db();
+        await DialerTestData.OpenAllDayAsync(db);
+    }
+
+    static ILocator Lead(IPage page) => page.Locator("[data-testid=dialer-lead]");
+
+    static Task ExpectLeadAsync(IPage page, string leadId) =>
+        Assertions.Expect(Lead(page)).ToHaveAttributeAsync("data-lead-id", leadId, new() { Timeout = 15_000 });
+
+    static async Task<string> CurrentLeadAsync(IPage page)
+    {
+        await Assertions.Expect(Lead(page)).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        return (await Lead(page).GetAttributeAsync("data-lead-id"))!;
+    }
+
+    static async Task PressAsync(IPage page, string outcome, string key)
+    {
+        await page.Keyboard.PressAsync(key);
+        await Assertions.Expect(page.Locator($"[data-testid=dialer-outcome-{outcome}]")).ToHaveAttributeAsync("data-selected", "true");
+    }
+
+    [Fact]
+    public async Task A_rep_works_five_leads_with_the_keyboard_only_then_stops_and_resumes_at_the_next_lead()
+    {
+        string listId, tagName, tagSlug;
+        List<string> ids;
+        await using (var db = Db())
+        {
+            ids = await DialerTestData.CallableLeadsAsync(db, 7);
+            listId = (await DialerTestData.CreateListAsync(db, ids, "Keyboard list")).Id;
+            var tag = await db.Tags.Where(t => t.Category == TagCategory.DISPOSITION && t.IsActive).OrderBy(t => t.SortOrder).FirstAsync();
+            (tagName, tagSlug) = (tag.Name, tag.Slug);
+        }
+        var page = await SignedInAsync("rep1@gpsleaders.test");
+        await OpenAsync(page, $"/dialer/{listId}");
+        await ExpectLeadAsync(page, ids[0]);
+        await Assertions.Expect(page.Locator("[data-testid=dialer-shortcuts]")).ToContainTextAsync("save & next");
+
+        // 1: connected, with a note and a disposition tag.
+        await PressAsync(page, "CONNECTED", "1");
+        await page.Keyboard.PressAsync("n");
+        await Assertions.Expect(page.Locator("#dialer-note")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("Wants a quote for twelve vans");
+        await page.Keyboard.PressAsync("Escape");
+        await page.Keyboard.PressAsync("t");
+        await Assertions.Expect(page.Locator("#dialer-tag")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(tagName);
+        await page.Keyboard.PressAsync("Escape");
+        await page.Keyboard.PressAsync("Enter");
+        await ExpectLeadAsync(page, ids[1]);
+
+        // 2: no answer, call back tomorrow at the preset time, saved from inside the field with Ctrl+Enter.
+        await PressAsync(page, "NO_ANSWER", "2");
+        await page.Keyboard.PressAsync("c");
+        await Assertions.Expect(page.Locator("#dialer-callback-at")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Control+Enter");
+        await ExpectLeadAsync(page, ids[2]);
+
+        // 3: V drops the default voicemail (and makes the outcome VOICEMAIL).
+        await page.Keyboard.PressAsync("v");
+        await Assertions.Expect(page.Locator("[data-testid=dialer-outcome-VOICEMAIL]")).ToHaveAttributeAsync("data-selected", "true");
+        await Assertions.Expect(page.Locator("[data-testid=dialer-drop]")).ToBeCheckedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await ExpectLeadAsync(page, ids[3]);
+
+        // 4 and 5: busy, wrong number.
+        await PressAsync(page, "BUSY", "4");
+        await page.Keyboard.PressAsync("Enter");
+        await ExpectLeadAsync(page, ids[4]);
+        await PressAsync(page, "WRONG_NUMBER", "5");
+        await page.Keyboard.PressAsync("Enter");
+        await ExpectLeadAsync(page, ids[5]);
+        await Assertions.Expect(page.Locator("[data-testid=dialer-stat-calls]")).ToHaveTextAsync("5");
+        await Assertions.Expect(page.Locator("[data-testid=dialer-stat-connects]")).ToHaveTextAsync("1");
+
+        await using (var db = Db())
+        {
+            var calls = await db.CallLogs.Where(c => ids.Contains(c.LeadId!) && c.Provider == "dialer").ToListAsync();
+            Assert.Equal([CallOutcome.CONNECTED, CallOutcome.NO_ANSWER, CallOutcome.VOICEMAIL, CallOutcome.BUSY, CallOutcome.WRONG_NUMBER],
+                ids.Take(5).Select(id => calls.Single(c => c.LeadId == id).Outcome));
+            Assert.True(calls.Single(c => c.LeadId == ids[2]).VoicemailDropped);
+            Assert.Equal("Wants a quote for twelve vans", calls.Single(c => c.LeadId == ids[0]).Notes);
+            Assert.True(await db.LeadTags.AnyAsync(t => t.LeadId == ids[0] && t.TagSlug == tagSlug && t.RemovedAt == null));
+            Assert.True(await db.Notes.AnyAsync(n => n.LeadId == ids[0] && n.Body == "Wants a quote for twelve vans"));
+            var now = DateTime.UtcNow;
+            Assert.True(await db.Tasks.AnyAsync(t => t.LeadId == ids[1] && t.TaskType == TaskType.CALL && t.Title.StartsWith("Call back") && t.DueAt > now));
+            var wrong = await db.Leads.Where(l => l.Id == ids[4]).Select(l => l.Contact).SingleAsync();
+            Assert.False(wrong.IsSmsEligible);
+        }
+
+        // The rep stops (leaves the screen) and comes back later: the sixth lead, not the first.
+        await OpenAsync(page, "/");
+        await OpenAsync(page, $"/dialer/{listId}");
+        await ExpectLeadAsync(page, ids[5]);
+        await Assertions.Expect(page.Locator("[data-testid=dialer-position]")).ToHaveTextAsync("6 of 7");
+    }
+
+    [Fact]
+    public async Task Two_reps_on_one_list_in_two_browsers_never_see_the_same_lead()
+    {
+        string listId;
+        await using (var db = Db()) listId = (await DialerTestData.CreateListAsync(db, await DialerTestData.CallableLeadsAsync(db, 6))).Id;
+        var rep1 = await SignedInAsync("rep1@gpsleaders.test");
+        var rep2 = await SignedInAsync("rep2@gpsleaders.test");
+        await OpenAsync(rep1, $"/dialer/{listId}");
+        var a = await CurrentLeadAsync(rep1);
+        await OpenAsync(rep2, $"/dialer/{listId}");
+        var b = await CurrentLeadAsync(rep2);
+        Assert.NotEqual(a, b);
+        await Assertions.Expect(rep2.Locator("[data-testid=dialer-skip-LeasedByAnotherRep]")).ToHaveAttributeAsync("data-count", "1");
+
+        var seen = new List<(string Rep, string Lead)> { ("rep1", a), ("rep2", b) };
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var (name, page) in new[] { ("rep1", rep1), ("rep2", rep2) })
+            {
+                var before = await CurrentLeadAsync(page);
+                await PressAsync(page, "NO_ANSWER", "2");
+                await page.Keyboard.PressAsync("Enter");
+                await Assertions.Expect(Lead(page)).Not.ToHaveAttributeAsync("data-lead-id", before, new() { Timeout = 15_000 });
+                seen.Add((name, await CurrentLeadAsync(page)));
+                Assert.NotEqual(await CurrentLeadAsync(rep1), await CurrentLeadAsync(rep2));
+            }
+        }
+        // Every lead shown went to one rep only.
+        Assert.All(seen.GroupBy(s => s.Lead), g => Assert.Single(g.Select(s => s.Rep).Distinct()));
+    }
+
+    [Fact]
+    public async Task Dnc_and_no_phone_leads_are_skipped_with_the_reasons_shown()
+    {
+        string listId;
+        List<string> ids;
+        await using (var db = Db())
+        {
+            ids = await DialerTestData.CallableLeadsAsync(db, 3);
+            var leads = await db.Leads.Include(l => l.Contact).Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id);
+            leads[ids[0]].IsDnc = true;
+            (leads[ids[1]].Contact.Phone, leads[ids[1]].Contact.PhoneE164) = (null, null);
+            await db.SaveChangesAsync();
+            listId = (await DialerTestData.CreateListAsync(db, ids)).Id;
+        }
+        var page = await SignedInAsync("rep1@gpsleaders.test");
+        await OpenAsync(page, $"/dialer/{listId}");
+        await ExpectLeadAsync(page, ids[2]);
+        await Assertions.Expect(page.Locator("[data-testid=dialer-skip-Dnc]")).ToHaveAttributeAsync("data-count", "1");
+        await Assertions.Expect(page.Locator("[data-testid=dialer-skip-NoPhone]")).ToHaveAttributeAsync("data-count", "1");
+        await Assertions.Expect(page.Locator("[data-testid=dialer-skips]")).ToContainTextAsync("Do not contact: 1");
+        await Assertions.Expect(page.Locator($"[data-testid=dialer-skipped-lead][data-lead-id='{ids[0]}']")).ToHaveAttributeAsync("data-reason", "Dnc");
+        await Assertions.Expect(page.Locator($"[data-testid=dialer-skipped-lead][data-lead-id='{ids[1]}']")).ToHaveAttributeAsync("data-reason", "NoPhone");
+
+        // The last lead skipped by hand: the end of the list.
+        await page.Keyboard.PressAsync("s");
+        await Assertions.Expect(page.Locator("[data-testid=dialer-end]")).ToBeVisibleAsync();
+    }
+}
