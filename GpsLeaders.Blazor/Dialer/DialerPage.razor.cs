@@ -178,6 +178,12 @@ public partial class DialerPage
                 await JS.InvokeVoidAsync("crm.focus", "#dialer-callback-at");
                 break;
             case "s": await SkipAsync(); break;
+            // What the call button does: the timer starts and the tel: link goes to the phone app (through a hidden frame,
+            // so the page itself never navigates).
+            case "d":
+                StartCall();
+                await JS.InvokeVoidAsync("crm.dial", "[data-testid=dialer-call]");
+                break;
             case "save": await SaveAsync(); break;
         }
         StateHasChanged();

@@ -51,7 +51,9 @@ public class DialerTests : BrowserTest
         await ExpectLeadAsync(page, ids[0]);
         await Assertions.Expect(page.Locator("[data-testid=dialer-shortcuts]")).ToContainTextAsync("save & next");
 
-        // 1: connected, with a note and a disposition tag.
+        // 1: dialled with D (the timer runs), connected, with a note and a disposition tag.
+        await page.Keyboard.PressAsync("d");
+        await Assertions.Expect(page.Locator("[data-testid=dialer-timer]")).Not.ToHaveTextAsync("0:00", new() { Timeout = 5_000 });
         await PressAsync(page, "CONNECTED", "1");
         await page.Keyboard.PressAsync("n");
         await Assertions.Expect(page.Locator("#dialer-note")).ToBeFocusedAsync();
@@ -95,6 +97,7 @@ public class DialerTests : BrowserTest
                 ids.Take(5).Select(id => calls.Single(c => c.LeadId == id).Outcome));
             Assert.True(calls.Single(c => c.LeadId == ids[2]).VoicemailDropped);
             Assert.Equal("Wants a quote for twelve vans", calls.Single(c => c.LeadId == ids[0]).Notes);
+            Assert.True(calls.Single(c => c.LeadId == ids[0]).DurationSeconds > 0); // timed from the D key
             Assert.True(await db.LeadTags.AnyAsync(t => t.LeadId == ids[0] && t.TagSlug == tagSlug && t.RemovedAt == null));
             Assert.True(await db.Notes.AnyAsync(n => n.LeadId == ids[0] && n.Body == "Wants a quote for twelve vans"));
             var now = DateTime.UtcNow;

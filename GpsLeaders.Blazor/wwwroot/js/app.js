@@ -24,6 +24,17 @@ window.crm.inboxKeys = (dotnet) => {
   document.addEventListener('keydown', handler);
   return { dispose: () => document.removeEventListener('keydown', handler) };
 };
+// Hands a tel: link to the phone app without navigating the page (a hidden frame, removed again).
+window.crm.dial = (selector) => {
+  const link = document.querySelector(selector);
+  // An automated browser (the tests) has no phone app to hand the number to; the timer has started all the same.
+  if (!link || !link.href || navigator.webdriver) return;
+  const frame = document.createElement('iframe');
+  frame.style.display = 'none';
+  frame.src = link.href;
+  document.body.appendChild(frame);
+  setTimeout(() => frame.remove(), 2000);
+};
 window.crm.focus = (selector) => { const el = document.querySelector(selector); if (el) el.focus(); };
 window.crm.scrollToEnd = (selector) => { const el = document.querySelector(selector); if (el) el.scrollTop = el.scrollHeight; };
 // Where the caret is in a text field, so a picked variable goes there rather than at the end.
@@ -34,7 +45,7 @@ window.crm.caretOf = id => {
 // Dialer shortcuts: 1-5 outcomes, v voicemail drop, n note, t tag, c callback, s skip, Enter save & next (outside text
 // fields); Ctrl+Enter saves from anywhere and Escape leaves a field so the single keys work again.
 window.crm.dialerKeys = (dotnet) => {
-  const keys = ['1', '2', '3', '4', '5', 'v', 'n', 't', 'c', 's', 'Enter'];
+  const keys = ['1', '2', '3', '4', '5', 'v', 'n', 't', 'c', 's', 'd', 'Enter'];
   const handler = e => {
     const t = e.target;
     const inField = t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
