@@ -61,6 +61,12 @@ public class InboxWorkflowTests : BrowserTest
         var admin = await SignedInAsync("admin@gpsleaders.test");
         var operatorPage = await SignedInAsync("operator@gpsleaders.test");
         await OpenAsync(admin, "/inbox");
+        // "Mark read" on a row reads it without opening it (the demo starts with a few unread replies).
+        var unread = admin.Locator("[data-testid=inbox-row]", new() { Has = admin.Locator("[data-testid=inbox-row-unread]") }).First;
+        var unreadId = await unread.GetAttributeAsync("data-conversation-id");
+        await unread.Locator("[data-testid=inbox-row-mark-read]").ClickAsync();
+        await Assertions.Expect(admin.Locator($"[data-testid=inbox-row][data-conversation-id='{unreadId}'] [data-testid=inbox-row-unread]")).ToHaveCountAsync(0);
+        Assert.EndsWith("/inbox", admin.Url);
         var rows = admin.Locator("[data-testid=inbox-row]");
         var first = await rows.Nth(0).GetAttributeAsync("data-conversation-id");
         var second = await rows.Nth(1).GetAttributeAsync("data-conversation-id");
