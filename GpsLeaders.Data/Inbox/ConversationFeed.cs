@@ -25,7 +25,7 @@ public static class InboxEvents
 /// </summary>
 public static class ConversationFeed
 {
-    public static int PreviewLength = 160;
+    public const int PreviewLength = 160;
 
     /// <summary>
     /// Records a message on the conversation (creating it, assigned to the company's rep, when it is the first)
