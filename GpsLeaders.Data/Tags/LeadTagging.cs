@@ -104,6 +104,32 @@ public sealed class LeadTagging(IDbContextFactory<CrmDbContext> dbs, TimeProvide
     /// One explicit transaction so the hook's own SQL (if any) commits or rolls back with the tag. Two people adding the
     /// same new tag at once collide on unique_active_tag: the loser retries once and then finds the row.
     /// </summary>
+    public const int MaxBulkCompanies = 1000;
+
+    /// <summary>
+    /// The companies grid's bulk "tag their leads": the tag on every open lead of the selected companies, in one transaction
+    /// (all or none), each application with its Activity and, for a disposition tag, its hook. Returns how many leads got it.
+    /// </summary>
+    public async Task<int> ApplyToCompaniesLeadsAsync(IReadOnlyCollection<string> companyIds, string tagSlug, string actingUserId, CancellationToken ct = default)
+    {
+        if (companyIds.Count == 0) throw new ValidationFailedException("selection", "Select at least one company.");
+        if (companyIds.Count > MaxBulkCompanies) throw new ValidationFailedException("selection", $"Select at most {MaxBulkCompanies} companies at a time.");
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var leadIds = await db.Leads.Where(l => l.CompanyId != null && companyIds.Contains(l.CompanyId)
+                && l.Stage != LeadStage.WON && l.Stage != LeadStage.LOST && l.Stage != LeadStage.BOGUS)
+            .OrderBy(l => l.Id).Select(l => l.Id).ToListAsync(ct);
+        if (leadIds.Count == 0) throw new ValidationFailedException("selection", "The selected companies have no open leads to tag.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var applied = 0;
+        foreach (var leadId in leadIds)
+            if ((await ApplyAsync(db, hook, leadId, tagSlug, actingUserId, now, ct)).Changed) applied++;
+        await db.SaveChangesAsync(ct);
+        if (applied > 0) await db.PublishAsync(new LiveEvent(ChangedEvent, leadIds.Count == 1 ? leadIds[0] : null), ct);
+        await tx.CommitAsync(ct);
+        return applied;
+    }
+
     async Task<TaggingResult> InTransactionAsync(Func<CrmDbContext, Task<TaggingResult>> change, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)

@@ -141,4 +141,38 @@ public class LeadTaggingTests
             return Task.CompletedTask;
         }
     }
+
+    [Fact]
+    public async Task Tagging_the_leads_of_selected_companies_tags_each_open_lead_once_and_skips_closed_ones()
+    {
+        var (f, openLead) = await ArrangeAsync();
+        string closedLead, otherLead, otherCompany;
+        await using (var db = f.Services.Db())
+        {
+            var contactId = await db.Contacts.Where(c => c.CompanyId == f.Company.Id).Select(c => c.Id).FirstAsync();
+            var closed = new Lead { CompanyId = f.Company.Id, ContactId = contactId, Stage = LeadStage.LOST, LostReason = "price", LostAt = DateTime.UtcNow };
+            var company = new GpsLeaders.Data.Companies.Company { Name = "Other Hauling", NormalizedName = "other hauling" };
+            var other = new Lead { CompanyId = company.Id, ContactId = contactId };
+            db.AddRange(closed, company, other);
+            await db.SaveChangesAsync();
+            (closedLead, otherLead, otherCompany) = (closed.Id, other.Id, company.Id);
+        }
+        var tagging = f.Services.Get<LeadTagging>();
+        await tagging.ApplyAsync(otherLead, "interested", f.Author.Id); // already tagged: left as it is
+
+        var applied = await tagging.ApplyToCompaniesLeadsAsync([f.Company.Id, otherCompany], "interested", f.Author.Id);
+
+        Assert.Equal(1, applied);
+        await using (var db = f.Services.Db())
+        {
+            Assert.True(await db.LeadTags.AnyAsync(t => t.LeadId == openLead && t.TagSlug == "interested" && t.RemovedAt == null && t.AppliedBy == f.Author.Id));
+            Assert.False(await db.LeadTags.AnyAsync(t => t.LeadId == closedLead));
+            Assert.Equal(1, await db.LeadTags.CountAsync(t => t.LeadId == otherLead));
+            Assert.Equal(1, await db.Activities.CountAsync(a => a.LeadId == openLead && a.ActivityType == "lead.tag_applied"));
+        }
+        Assert.Equal(0, await tagging.ApplyToCompaniesLeadsAsync([f.Company.Id, otherCompany], "interested", f.Author.Id));
+        var unknown = await Assert.ThrowsAsync<ValidationFailedException>(() => tagging.ApplyToCompaniesLeadsAsync([f.Company.Id], "no-such-tag", f.Author.Id));
+        Assert.Contains("tag", unknown.Errors.Keys.First());
+        await using (var db = f.Services.Db()) Assert.Equal(1, await db.LeadTags.CountAsync(t => t.LeadId == openLead)); // nothing half-written
+    }
 }

@@ -1,0 +1,41 @@
+using GpsLeaders.Data.Leads;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace GpsLeaders.Tests.Browser;
+
+/// <summary>The companies grid's bulk actions as an operator uses them.</summary>
+public class CompanyBulkTests : BrowserTest
+{
+    [Fact]
+    public async Task The_grid_shows_its_first_page_and_the_bulk_bar_tags_the_open_leads_of_selected_companies()
+    {
+        string tagName, tagSlug;
+        await using (var db = Db())
+        {
+            var tag = await db.Tags.Where(t => t.IsActive && t.Category == TagCategory.CUSTOM).OrderBy(t => t.SortOrder).FirstOrDefaultAsync()
+                ?? await db.Tags.Where(t => t.IsActive).OrderBy(t => t.SortOrder).FirstAsync();
+            (tagName, tagSlug) = (tag.Name, tag.Slug);
+        }
+        var page = await SignedInAsync("operator@gpsleaders.test");
+        await OpenAsync(page, "/companies");
+        // The first page shows without a search or a filter.
+        var rows = page.Locator("tr", new() { Has = page.Locator("[data-testid=company-link]") });
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        var boxes = rows.Locator(".rz-chkbox");
+        await boxes.Nth(0).ClickAsync();
+        await boxes.Nth(1).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=bulk-count]")).ToHaveTextAsync("2 selected");
+        var company = (await rows.First.Locator("[data-testid=company-link]").InnerTextAsync()).Trim();
+
+        await page.ClickAsync("[data-testid=bulk-tag]");
+        await page.Locator(".rz-dropdown-item", new() { HasText = tagName }).First.ClickAsync();
+        await page.ClickAsync("[data-testid=bulk-tag-leads]");
+        await Assertions.Expect(page.Locator(".rz-notification-item", new() { HasText = "tagged" })).ToBeVisibleAsync();
+
+        await using var check = Db();
+        var openLeads = await check.Leads.Where(l => l.Company!.Name == company && l.Stage != LeadStage.WON && l.Stage != LeadStage.LOST && l.Stage != LeadStage.BOGUS)
+            .Select(l => l.Id).ToListAsync();
+        Assert.All(openLeads, id => Assert.True(check.LeadTags.Any(t => t.LeadId == id && t.TagSlug == tagSlug && t.RemovedAt == null)));
+    }
+}
