@@ -38,4 +38,13 @@ public class CompanyBulkTests : BrowserTest
             .Select(l => l.Id).ToListAsync();
         Assert.All(openLeads, id => Assert.True(check.LeadTags.Any(t => t.LeadId == id && t.TagSlug == tagSlug && t.RemovedAt == null)));
     }
+
+    [Fact]
+    public async Task The_contacts_list_shows_its_first_page_without_a_search()
+    {
+        var page = await SignedInAsync("rep1@gpsleaders.test");
+        await OpenAsync(page, "/contacts");
+        await Assertions.Expect(page.Locator("td a[href^='/contacts/']")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".rz-pager-summary")).Not.ToContainTextAsync("(0 items)");
+    }
 }
