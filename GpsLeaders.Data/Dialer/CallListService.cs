@@ -198,9 +198,5 @@ public sealed class CallListService(IDbContextFactory<CrmDbContext> dbs, SavedVi
         return text;
     }
 
-    DateTime Now()
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)); // timestamp(3)
-    }
+    DateTime Now() => clock.StoredNow();
 }

@@ -61,11 +61,7 @@ public static class DialerCallSaving
         if (note is not null && lead.CompanyId is not null)
         {
             // V2 notes need a company; without one the note still lives on the call itself.
-            var row = new Note { CompanyId = lead.CompanyId, LeadId = leadId, AuthorId = userId, Body = note, CreatedAt = now };
-            db.Notes.Add(row);
-            var author = await db.Users.Where(u => u.Id == userId).Select(u => u.FirstName + " " + u.LastName).FirstOrDefaultAsync(ct) ?? "Someone";
-            db.Record("note.added", $"{author} added a note.", new { noteId = row.Id, preview = note.Length <= 200 ? note : note[..200] + "…", via = "dialer" },
-                userId: userId, leadId: leadId, companyId: lead.CompanyId, occurredAt: now);
+            await NoteService.AddAsync(db, lead.CompanyId, leadId, userId, note, now, via: "dialer", ct);
         }
         TaskItem? task = null;
         if (call.CallbackAtUtc is { } at)

@@ -28,8 +28,6 @@ public sealed class DialerSession(IDbContextFactory<CrmDbContext> dbs, TimeProvi
     const int Batch = 50;
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web); // {"index":…,"leadId":…}
 
-    public static string PositionKey(string listId, string userId) => $"dialer.position.{listId}.{userId}";
-
     public static string Label(SkipReason reason) => reason switch
     {
         SkipReason.Dnc => "Do not contact",
@@ -47,7 +45,7 @@ public sealed class DialerSession(IDbContextFactory<CrmDbContext> dbs, TimeProvi
         await using var db = await dbs.CreateDbContextAsync(ct);
         var list = await ListAsync(db, listId, ct);
         var start = list.Position;
-        var saved = await db.Settings.AsNoTracking().Where(s => s.Key == PositionKey(listId, userId)).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        var saved = await db.Settings.AsNoTracking().Where(s => s.Key == CallListService.PositionKey(listId, userId)).Select(s => s.Value).FirstOrDefaultAsync(ct);
         if (saved is not null)
         {
             var place = ParsePlace(saved);
@@ -151,7 +149,7 @@ public sealed class DialerSession(IDbContextFactory<CrmDbContext> dbs, TimeProvi
         var stamp = DateTime.SpecifyKind(now, DateTimeKind.Utc);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO settings AS s (id, key, value, updated_at)
-            VALUES ({Guid.CreateVersion7().ToString()}, {PositionKey(listId, userId)}, {value}::jsonb, ({stamp} AT TIME ZONE 'UTC')::timestamp(3))
+            VALUES ({Guid.CreateVersion7().ToString()}, {CallListService.PositionKey(listId, userId)}, {value}::jsonb, ({stamp} AT TIME ZONE 'UTC')::timestamp(3))
             ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
             """, ct);
         await db.Database.ExecuteSqlAsync($"""

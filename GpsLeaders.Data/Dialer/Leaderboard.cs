@@ -16,10 +16,13 @@ public sealed class Leaderboard(IDbContextFactory<CrmDbContext> dbs)
 {
     public const string CallLoggedType = "call.logged";
 
-    public async Task<List<LeaderboardRow>> SinceAsync(DateTime sinceUtc, CancellationToken ct = default)
+    public Task<List<LeaderboardRow>> SinceAsync(DateTime sinceUtc, CancellationToken ct = default) => SinceAsync(sinceUtc, null, ct);
+
+    /// <summary>The same figures, for one rep only when <paramref name="userId"/> is given (the dialer's session stats).</summary>
+    public async Task<List<LeaderboardRow>> SinceAsync(DateTime sinceUtc, string? userId, CancellationToken ct = default)
     {
         var since = DateTime.SpecifyKind(sinceUtc, DateTimeKind.Utc);
-        var fromId = DialerStats.FirstIdSince(since.AddMinutes(-10)); // a primary-key range instead of every call.logged row (see DialerStats)
+        var fromId = FirstIdSince(since.AddMinutes(-10));
         await using var db = await dbs.CreateDbContextAsync(ct);
         // The detail's duration key was written PascalCase by the first CallLogging; accept either spelling.
         return await db.Database.SqlQuery<LeaderboardRow>($"""
@@ -32,6 +35,18 @@ public sealed class Leaderboard(IDbContextFactory<CrmDbContext> dbs)
             WHERE a.id >= {fromId} AND a.activity_type = {CallLoggedType} AND a.occurred_at >= ({since} AT TIME ZONE 'UTC')::timestamp(3)
             GROUP BY a.user_id, u.first_name, u.last_name
             ORDER BY count(*) DESC, 4 DESC, 2
-            """).ToListAsync(ct);
+            """).Where(r => userId == null || r.UserId == userId).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// activities has no index on user or time alone, and a million rows of call.logged are too many to filter per read.
+    /// Its ids are UUIDv7 (time-ordered, written when the app records the row), so the primary key finds "recorded since"
+    /// as a short range. The bound is taken a few minutes early for clock skew between app servers; occurred_at stays exact.
+    /// </summary>
+    internal static string FirstIdSince(DateTime utc)
+    {
+        var ms = Math.Max(0, new DateTimeOffset(utc).ToUnixTimeMilliseconds());
+        var hex = ms.ToString("x12");
+        return $"{hex[..8]}-{hex[8..]}-0000-0000-000000000000";
     }
 }

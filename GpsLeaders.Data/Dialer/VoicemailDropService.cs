@@ -188,9 +188,5 @@ public sealed class VoicemailDropService(IDbContextFactory<CrmDbContext> dbs, Vo
         return check;
     }
 
-    DateTime Now()
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)); // timestamp(3)
-    }
+    DateTime Now() => clock.StoredNow();
 }

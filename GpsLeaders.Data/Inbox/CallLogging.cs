@@ -43,7 +43,7 @@ public sealed class CallLogging(IDbContextFactory<CrmDbContext> dbs, TimeProvide
             ? await db.VoicemailDrops.AsNoTracking().FirstOrDefaultAsync(d => d.Id == dropId, ct)
               ?? throw new ValidationFailedException("voicemailDropId", "That voicemail drop no longer exists.")
             : null;
-        var now = nowUtc.AddTicks(-(nowUtc.Ticks % TimeSpan.TicksPerMillisecond)); // timestamp(3)
+        var now = StoredTime.Of(nowUtc);
         var call = new CallLog
         {
             LeadId = leadId, ContactId = lead.ContactId, Direction = input.Direction, Outcome = input.Outcome,

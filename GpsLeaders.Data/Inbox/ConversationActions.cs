@@ -22,7 +22,7 @@ public sealed class ConversationActions(IDbContextFactory<CrmDbContext> dbs, Tim
             RETURNING c.lead_id AS "LeadId", c.user_id AS "UserId", old.unread_count AS "Cleared"
             """).ToListAsync(ct);
         if (read.Count == 0) return false;
-        db.Record("conversation.read", $"{await NameAsync(db, userId, ct)} read {read[0].Cleared} new message{(read[0].Cleared == 1 ? "" : "s")}.",
+        db.Record("conversation.read", $"{await Users.UserAccounts.NameAsync(db, userId, ct)} read {read[0].Cleared} new message{(read[0].Cleared == 1 ? "" : "s")}.",
             new { conversationId, before = read[0].Cleared, after = 0 }, userId: userId, leadId: read[0].LeadId);
         await db.SaveChangesAsync(ct);
         await db.PublishAsync(new LiveEvent(InboxEvents.ConversationChanged, conversationId, ForUserId: read[0].UserId), ct);
@@ -66,7 +66,7 @@ public sealed class ConversationActions(IDbContextFactory<CrmDbContext> dbs, Tim
         conversation.UserId = assigneeId;
         conversation.UpdatedAt = Stamp();
         var contact = await ContactNameAsync(db, conversation, ct);
-        var actor = await NameAsync(db, actingUserId, ct);
+        var actor = await Users.UserAccounts.NameAsync(db, actingUserId, ct);
         db.Record("conversation.assigned", assigneeName is null ? $"{actor} unassigned the conversation with {contact}." : $"{actor} assigned the conversation with {contact} to {assigneeName}.",
             new { conversationId, before, after = assigneeId }, userId: actingUserId, leadId: conversation.LeadId, contactId: conversation.ContactId);
         await db.SaveChangesAsync(ct);
@@ -85,7 +85,7 @@ public sealed class ConversationActions(IDbContextFactory<CrmDbContext> dbs, Tim
         conversation.IsArchived = archived;
         conversation.UpdatedAt = Stamp();
         db.Record(archived ? "conversation.archived" : "conversation.unarchived",
-            $"{await NameAsync(db, actingUserId, ct)} {(archived ? "archived" : "moved back to the inbox")} the conversation with {await ContactNameAsync(db, conversation, ct)}.",
+            $"{await Users.UserAccounts.NameAsync(db, actingUserId, ct)} {(archived ? "archived" : "moved back to the inbox")} the conversation with {await ContactNameAsync(db, conversation, ct)}.",
             new { conversationId, before = !archived, after = archived }, userId: actingUserId, leadId: conversation.LeadId, contactId: conversation.ContactId);
         await db.SaveChangesAsync(ct);
         await db.PublishAsync(new LiveEvent(InboxEvents.ConversationChanged, conversationId, ForUserId: conversation.UserId), ct);
@@ -96,17 +96,11 @@ public sealed class ConversationActions(IDbContextFactory<CrmDbContext> dbs, Tim
         await db.Conversations.FromSql($"SELECT *, xmin FROM conversations WHERE id = {id} FOR UPDATE").FirstOrDefaultAsync(ct)
             ?? throw new ValidationFailedException("conversation", "This conversation no longer exists.");
 
-    static async Task<string> NameAsync(CrmDbContext db, string userId, CancellationToken ct) =>
-        await db.Users.Where(u => u.Id == userId).Select(u => u.FirstName + " " + u.LastName).FirstOrDefaultAsync(ct) ?? "Someone";
 
     static async Task<string> ContactNameAsync(CrmDbContext db, Conversation c, CancellationToken ct) =>
         await db.Contacts.Where(x => x.Id == c.ContactId).Select(x => x.FullName ?? x.Email ?? x.Phone).FirstOrDefaultAsync(ct) ?? "a contact";
 
-    DateTime Stamp()
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return DateTime.SpecifyKind(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)), DateTimeKind.Utc);
-    }
+    DateTime Stamp() => clock.StoredNow();
 
     sealed record ReadRow(string? LeadId, string? UserId, int Cleared);
 }

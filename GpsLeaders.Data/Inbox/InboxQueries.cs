@@ -49,22 +49,5 @@ public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbs)
         return await q.SumAsync(c => c.UnreadCount, ct);
     }
 
-    public sealed record CannedTemplate(string Id, string Name, string? Subject, string Body);
-
-    /// <summary>Quick replies for the composer.</summary>
-    public async Task<List<CannedTemplate>> CannedAsync(TemplateChannel channel, CancellationToken ct = default)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.MessageTemplates.AsNoTracking().Where(t => t.IsActive && t.Channel == channel)
-            .OrderBy(t => t.Category).ThenBy(t => t.Name).Select(t => new CannedTemplate(t.Id, t.Name, t.Subject, t.Body)).ToListAsync(ct);
-    }
-
-    /// <summary>A template filled for a lead; the composer shows <see cref="RenderedMessage.Problem"/> instead of sending when a value is missing.</summary>
-    public async Task<RenderedMessage> RenderAsync(string body, string? subject, string leadId, string? actingUserId, string? publicBaseUrl, CancellationToken ct = default)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        return TemplateRendering.Render(body, subject, await TemplateRendering.ValuesForLeadAsync(db, leadId, actingUserId, publicBaseUrl, ct));
-    }
-
     public Task<ConversationPane?> PaneAsync(string conversationId, CancellationToken ct = default) => ConversationPanes.LoadAsync(dbs, conversationId, ct);
 }

@@ -24,10 +24,7 @@ public sealed class NoteService(IDbContextFactory<CrmDbContext> dbs, TimeProvide
             throw new ValidationFailedException("companyId", "This company no longer exists.");
         if (leadId is not null && !await db.Leads.AnyAsync(l => l.Id == leadId && l.CompanyId == companyId, ct))
             throw new ValidationFailedException("leadId", "That lead does not belong to this company.");
-        var note = new Note { CompanyId = companyId, LeadId = leadId, AuthorId = authorId, Body = text, CreatedAt = Now() };
-        db.Notes.Add(note);
-        db.Record("note.added", $"{await AuthorNameAsync(db, authorId, ct)} added a note.", new { noteId = note.Id, preview = Preview(text) },
-            userId: authorId, leadId: leadId, companyId: companyId, occurredAt: note.CreatedAt);
+        var note = await AddAsync(db, companyId, leadId, authorId, text, Now(), via: null, ct);
         await db.SaveChangesAsync(ct);
         await db.PublishAsync(new LiveEvent(ChangedEvent, companyId), ct);
         return note;
@@ -46,10 +43,26 @@ public sealed class NoteService(IDbContextFactory<CrmDbContext> dbs, TimeProvide
         var before = note.Body;
         note.Body = text;
         note.EditedAt = Now();
-        db.Record("note.edited", $"{await AuthorNameAsync(db, editorId, ct)} edited a note.",
+        db.Record("note.edited", $"{await UserAccounts.NameAsync(db, editorId, ct)} edited a note.",
             new { noteId, before = Preview(before), after = Preview(text) }, userId: editorId, leadId: note.LeadId, companyId: note.CompanyId);
         await db.SaveChangesAsync(ct);
         await db.PublishAsync(new LiveEvent(ChangedEvent, note.CompanyId), ct);
+        return note;
+    }
+
+    /// <summary>
+    /// Adds a checked note with its <c>note.added</c> Activity to <paramref name="db"/> without saving, for use cases that
+    /// write one as part of something larger (the dialer's Save &amp; Next). The caller publishes <see cref="ChangedEvent"/>.
+    /// </summary>
+    public static async Task<Note> AddAsync(CrmDbContext db, string companyId, string? leadId, string authorId, string? body, DateTime at,
+        string? via, CancellationToken ct)
+    {
+        var text = Check(body);
+        var note = new Note { CompanyId = companyId, LeadId = leadId, AuthorId = authorId, Body = text, CreatedAt = at };
+        db.Notes.Add(note);
+        db.Record("note.added", $"{await UserAccounts.NameAsync(db, authorId, ct)} added a note.",
+            via is null ? new { noteId = note.Id, preview = Preview(text) } : new { noteId = note.Id, preview = Preview(text), via },
+            userId: authorId, leadId: leadId, companyId: companyId, occurredAt: at);
         return note;
     }
 
@@ -63,12 +76,6 @@ public sealed class NoteService(IDbContextFactory<CrmDbContext> dbs, TimeProvide
 
     static string Preview(string text) => text.Length <= 200 ? text : text[..200] + "…";
 
-    static async Task<string> AuthorNameAsync(CrmDbContext db, string userId, CancellationToken ct) =>
-        await db.Users.Where(u => u.Id == userId).Select(u => u.FirstName + " " + u.LastName).FirstOrDefaultAsync(ct) ?? "Someone";
 
-    DateTime Now()
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)); // timestamp(3)
-    }
+    DateTime Now() => clock.StoredNow();
 }

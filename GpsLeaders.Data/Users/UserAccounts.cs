@@ -26,6 +26,11 @@ public sealed class UserAccounts(IDbContextFactory<CrmDbContext> dbs, TimeProvid
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromHours(72);
     public const string ChangedEvent = "user.changed";
 
+    /// <summary>The acting user's name for an Activity's sentence ("Someone" when unknown or a system job).</summary>
+    public static async Task<string> NameAsync(CrmDbContext db, string? userId, CancellationToken ct) =>
+        userId is null ? "Someone"
+        : await db.Users.Where(u => u.Id == userId).Select(u => u.FirstName + " " + u.LastName).FirstOrDefaultAsync(ct) ?? "Someone";
+
     /// <summary>Active staff who sign in to the web app (AI_AGENT seats do not), by first name: the choices of every "assign to" picker.</summary>
     public async Task<List<StaffMember>> AssignableAsync(CancellationToken ct = default)
     {

@@ -208,9 +208,5 @@ public sealed class BookingService(IDbContextFactory<CrmDbContext> dbs, TimeProv
 
     static string? Trim(string? text, int max) => string.IsNullOrWhiteSpace(text) ? null : text.Trim() is var t && t.Length > max ? t[..max] : text.Trim();
 
-    DateTime Now()
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)); // timestamp(3)
-    }
+    DateTime Now() => clock.StoredNow();
 }

@@ -106,7 +106,6 @@ public static class CalcomWebhook
             check.Add("payload." + property, $"'{text}' is not an ISO 8601 time.");
             return null;
         }
-        var utc = at.UtcDateTime;
-        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMillisecond)); // timestamp(3)
+        return StoredTime.Of(at.UtcDateTime);
     }
 }

@@ -45,12 +45,12 @@ public sealed class EmailAccountService(IDbContextFactory<CrmDbContext> dbs, Gma
         // Google sends a refresh token only on first consent (prompt=consent asks again); keep the old one if none came.
         if (tokens.RefreshToken is null && account?.GmailRefreshToken is null)
             throw new ValidationFailedException("gmail", "Google granted no offline access: remove the CRM from the Google account's third-party access and connect again.");
-        var now = EmailClock.Now(clock);
+        var now = clock.StoredNow();
         var created = account is null;
         account ??= db.EmailAccounts.Add(new EmailAccount { EmailAddress = address, Provider = EmailProviders.Gmail, UserId = actingUserId, CreatedAt = now }).Entity;
         if (tokens.RefreshToken is not null) account.GmailRefreshToken = secrets.Protect(tokens.RefreshToken);
         account.GmailAccessToken = secrets.Protect(tokens.AccessToken);
-        account.GmailTokenExpiry = EmailClock.Trim(tokens.ExpiresAt);
+        account.GmailTokenExpiry = StoredTime.Of(tokens.ExpiresAt);
         account.IsActive = true;
         account.UpdatedAt = now;
         db.Record(created ? "email_account.connected" : "email_account.reconnected", $"Gmail account {address} {(created ? "connected" : "reconnected")}.",
@@ -75,7 +75,7 @@ public sealed class EmailAccountService(IDbContextFactory<CrmDbContext> dbs, Gma
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.EmailAccounts.AnyAsync(a => a.Provider == EmailProviders.Smtp && a.EmailAddress == address && a.IsActive, ct))
             throw new ValidationFailedException("emailAddress", $"{address} is already set up for SMTP.");
-        var now = EmailClock.Now(clock);
+        var now = clock.StoredNow();
         var account = new EmailAccount
         {
             EmailAddress = address!, DisplayName = Blank(input.DisplayName), Provider = EmailProviders.Smtp, UserId = actingUserId,
@@ -98,7 +98,7 @@ public sealed class EmailAccountService(IDbContextFactory<CrmDbContext> dbs, Gma
             ?? throw new ValidationFailedException("emailAccount", "That email account no longer exists.");
         if (!account.IsActive) return;
         account.IsActive = false;
-        account.UpdatedAt = EmailClock.Now(clock);
+        account.UpdatedAt = clock.StoredNow();
         db.Record("email_account.deactivated", $"Email account {account.EmailAddress} deactivated.",
             new { emailAccountId, account.Provider, address = account.EmailAddress }, userId: actingUserId, occurredAt: account.UpdatedAt);
         await SaveAsync(db, ct);

@@ -24,7 +24,7 @@ public sealed class EmailInbound(IDbContextFactory<CrmDbContext> dbs)
         await using var db = await dbs.CreateDbContextAsync(ct);
         var account = await db.EmailAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == emailAccountId, ct)
             ?? throw new ValidationFailedException("emailAccountId", "That email account no longer exists.");
-        var at = EmailClock.Trim(mail.SentAt);
+        var at = StoredTime.Of(mail.SentAt);
         var subject = mail.Subject?.Trim() is { Length: > 0 } s ? s : "(no subject)";
         var text = mail.Text ?? (mail.Html is null ? null : EmailHtml.ToPlainText(mail.Html));
         var outbound = from == EmailAddress.Normalize(account.EmailAddress);

@@ -37,7 +37,7 @@ public sealed class EmailSending(IDbContextFactory<CrmDbContext> dbs, GmailClien
         var thread = await db.EmailThreads.Where(t => t.LeadId == leadId && t.EmailAccountId == account.Id)
             .OrderByDescending(t => t.LastMessageAt).FirstOrDefaultAsync(ct);
 
-        var at = EmailClock.Now(clock);
+        var at = clock.StoredNow();
         var mail = new OutgoingEmail(account.EmailAddress, account.DisplayName, contact.Email.Trim(), ContactName(contact), title, text, at);
         var sent = await DeliverAsync(db, account, mail, thread?.GmailThreadId, ct);
 
@@ -67,7 +67,7 @@ public sealed class EmailSending(IDbContextFactory<CrmDbContext> dbs, GmailClien
         await db.SaveChangesAsync(ct);
         var (conversationId, assigneeId) = await ConversationFeed.AddMessageAsync(db, leadId, contact.Id, ConversationChannel.EMAIL,
             $"{title} — {text}", at, inbound: false, ct);
-        var sender = await db.Users.Where(u => u.Id == actingUserId).Select(u => u.FirstName + " " + u.LastName).FirstOrDefaultAsync(ct) ?? "Someone";
+        var sender = await Users.UserAccounts.NameAsync(db, actingUserId, ct);
         db.Record("email.sent", $"{sender} emailed {ContactName(contact)}: {title}",
             new { messageId = message.Id, threadId = thread.Id, emailAccountId = account.Id, account.Provider, to = mail.To, subject = title, gmailMessageId = sent?.Id },
             userId: actingUserId, leadId: leadId, companyId: lead.CompanyId, contactId: contact.Id, occurredAt: at);

@@ -48,7 +48,7 @@ public sealed class EmailSync(IDbContextFactory<CrmDbContext> dbs, GmailClient g
         await using var db = await dbs.CreateDbContextAsync(ct);
         var account = await db.EmailAccounts.FirstOrDefaultAsync(a => a.Id == emailAccountId, ct)
             ?? throw new ValidationFailedException("emailAccountId", "That email account no longer exists.");
-        var startedAt = EmailClock.Now(clock);
+        var startedAt = clock.StoredNow();
         var token = await access.AccessTokenAsync(db, account, ct);
         var key = HistoryKeyPrefix + account.Id;
         var historyId = await HistoryIdAsync(db, key, ct);

@@ -20,9 +20,9 @@ public sealed class GmailAccess(GmailClient gmail, SecretBox secrets, TimeProvid
                 throw new ValidationFailedException("emailAccount", $"{account.EmailAddress} has no Gmail authorisation: connect it again.");
             var tokens = await RefreshAsync(secrets.Unprotect(account.GmailRefreshToken), account.EmailAddress, ct);
             account.GmailAccessToken = secrets.Protect(tokens.AccessToken);
-            account.GmailTokenExpiry = EmailClock.Trim(tokens.ExpiresAt);
+            account.GmailTokenExpiry = StoredTime.Of(tokens.ExpiresAt);
             if (tokens.RefreshToken is not null) account.GmailRefreshToken = secrets.Protect(tokens.RefreshToken);
-            account.UpdatedAt = EmailClock.Trim(now);
+            account.UpdatedAt = StoredTime.Of(now);
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateConcurrencyException)
             {
@@ -45,16 +45,4 @@ public sealed class GmailAccess(GmailClient gmail, SecretBox secrets, TimeProvid
             throw new ValidationFailedException("emailAccount", $"Google refused to renew the authorisation of {address} ({e.Detail}): connect it again.");
         }
     }
-}
-
-/// <summary>timestamp(3) keeps milliseconds: values are trimmed to them so that what is saved is what is read back.</summary>
-internal static class EmailClock
-{
-    public static DateTime Trim(DateTime at)
-    {
-        var utc = DateTime.SpecifyKind(at, DateTimeKind.Utc);
-        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMillisecond));
-    }
-
-    public static DateTime Now(TimeProvider clock) => Trim(clock.GetUtcNow().UtcDateTime);
 }

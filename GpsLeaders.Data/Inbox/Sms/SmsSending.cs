@@ -86,9 +86,5 @@ public sealed class SmsSending(IDbContextFactory<CrmDbContext> dbs, SmsGatewaySe
         await SmsStatusUpdate.ApplyAsync(db, messageId, SmsStatus.FAILED, Now(), reason, ct);
     }
 
-    DateTime Now()
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-    }
+    DateTime Now() => clock.StoredNow();
 }

@@ -58,9 +58,5 @@ public sealed class SmsWebhookHandling(IDbContextFactory<CrmDbContext> dbs, SmsG
         catch (Exception ex) { log.LogWarning(ex, "Opt-out confirmation to lead {LeadId} not sent", leadId); }
     }
 
-    DateTime Stamp(DateTimeOffset? at)
-    {
-        var t = (at ?? clock.GetUtcNow()).UtcDateTime;
-        return t.AddTicks(-(t.Ticks % TimeSpan.TicksPerMillisecond));
-    }
+    DateTime Stamp(DateTimeOffset? at) => Platform.StoredTime.Of((at ?? clock.GetUtcNow()).UtcDateTime);
 }

@@ -38,13 +38,19 @@ public sealed partial class MessageTemplateService(IDbContextFactory<CrmDbContex
         return await db.MessageTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
     }
 
-    /// <summary>Active CANNED templates of a channel, for the inbox composer.</summary>
-    public async Task<List<CannedTemplate>> CannedAsync(TemplateChannel channel, CancellationToken ct = default)
+    /// <summary>Active CANNED templates of a channel.</summary>
+    public Task<List<CannedTemplate>> CannedAsync(TemplateChannel channel, CancellationToken ct = default) => ActiveAsync(channel, cannedOnly: true, ct);
+
+    /// <summary>What the inbox composer offers: every active template of the channel, quick replies (CANNED) first.</summary>
+    public Task<List<CannedTemplate>> ForComposerAsync(TemplateChannel channel, CancellationToken ct = default) => ActiveAsync(channel, cannedOnly: false, ct);
+
+    async Task<List<CannedTemplate>> ActiveAsync(TemplateChannel channel, bool cannedOnly, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.MessageTemplates.AsNoTracking()
-            .Where(t => t.Category == TemplateCategory.CANNED && t.Channel == channel && t.IsActive)
-            .OrderBy(t => t.Name).Select(t => new CannedTemplate(t.Id, t.Name, t.Subject, t.Body)).ToListAsync(ct);
+            .Where(t => t.Channel == channel && t.IsActive && (!cannedOnly || t.Category == TemplateCategory.CANNED))
+            .OrderBy(t => t.Category == TemplateCategory.CANNED ? 0 : 1).ThenBy(t => t.Name)
+            .Select(t => new CannedTemplate(t.Id, t.Name, t.Subject, t.Body)).ToListAsync(ct);
     }
 
     public async Task<MessageTemplate> CreateAsync(TemplateInput input, string actingUserId, CancellationToken ct = default)
@@ -150,11 +156,7 @@ public sealed partial class MessageTemplateService(IDbContextFactory<CrmDbContex
         await db.PublishAsync(new LiveEvent(ChangedEvent, template.Id), ct);
     }
 
-    DateTime Now()
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)); // timestamp(3)
-    }
+    DateTime Now() => clock.StoredNow();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugFormat();
