@@ -110,7 +110,7 @@ public sealed class InboxSimulator(IConfiguration config, IDbContextFactory<CrmD
     async Task<(WebhookOutcome, string?)> PostAsync(string gatewayId, string evt, object payload, CancellationToken ct)
     {
         var key = (await gateways.CredentialsAsync(gatewayId, ct))?.SigningKey ?? "";
-        var body = JsonSerializer.Serialize(new { deviceId = "simulator", @event = evt, id = Guid.NewGuid().ToString("N"), webhookId = "simulator", payload });
+        var body = SmsWebhook.Envelope(evt, Guid.NewGuid().ToString("N"), payload, "simulator", "simulator");
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString();
         return await webhooks.HandleAsync(gatewayId, body, SmsWebhook.Sign(key, body, timestamp), timestamp, ct);
     }

@@ -48,7 +48,7 @@ public sealed class FakeSmsGateway : IDisposable
         .Select(e => e.RequestMessage!.Headers?.TryGetValue("Authorization", out var v) == true ? v.FirstOrDefault() : null);
 
     public static string Envelope(string evt, string eventId, object payload) =>
-        JsonSerializer.Serialize(new { deviceId = "dev-1", @event = evt, id = eventId, webhookId = "wh-1", payload });
+        SmsWebhook.Envelope(evt, eventId, payload, "dev-1", "wh-1");
 
     public static string Received(string eventId, string from, string text) =>
         Envelope("sms:received", eventId, new { messageId = "m-" + text.GetHashCode().ToString("x"), message = text, sender = from, recipient = FromNumber, simNumber = 1, receivedAt = DateTimeOffset.UtcNow });

@@ -16,11 +16,7 @@ public static class CallListBench
 {
     public static async Task<int> RunAsync(string connectionString, int runs)
     {
-        var sp = new ServiceCollection()
-            .AddDbContextFactory<CrmDbContext>(o => o.UseCrmDatabase(connectionString))
-            .AddSingleton(TimeProvider.System)
-            .AddCrmDomainServices()
-            .BuildServiceProvider();
+        var sp = BenchServices.For(connectionString).BuildServiceProvider();
         var lists = sp.GetRequiredService<CallListService>();
         string userId;
         await using (var db = await sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())

@@ -18,11 +18,7 @@ public static class DialerBench
 {
     public static async Task<int> RunAsync(string connectionString, int calls)
     {
-        var sp = new ServiceCollection()
-            .AddDbContextFactory<CrmDbContext>(o => o.UseCrmDatabase(connectionString))
-            .AddSingleton(TimeProvider.System)
-            .AddCrmDomainServices()
-            .BuildServiceProvider();
+        var sp = BenchServices.For(connectionString).BuildServiceProvider();
         var dbs = sp.GetRequiredService<IDbContextFactory<CrmDbContext>>();
         var session = sp.GetRequiredService<DialerSession>();
         string rep1, rep2, listId, dropId, tag;

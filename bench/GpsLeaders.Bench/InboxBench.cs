@@ -19,10 +19,7 @@ public static class InboxBench
 {
     public static async Task<int> RunAsync(string connectionString, string appUrl, string keysDir, int latencyMessages, int throughputMessages)
     {
-        var services = new ServiceCollection()
-            .AddDbContextFactory<CrmDbContext>(o => o.UseCrmDatabase(connectionString))
-            .AddSingleton(TimeProvider.System)
-            .AddCrmDomainServices();
+        var services = BenchServices.For(connectionString);
         // The app's key ring, so the gateway secrets written here are the ones the app decrypts.
         services.AddDataProtection().SetApplicationName("GpsLeaders").PersistKeysToFileSystem(new DirectoryInfo(keysDir));
         var sp = services.BuildServiceProvider();
@@ -152,11 +149,9 @@ public static class InboxBench
     {
         public async Task<bool> ReceivedAsync(string eventId, string from, string text)
         {
-            var body = System.Text.Json.JsonSerializer.Serialize(new
-            {
-                deviceId = "bench", @event = "sms:received", id = eventId, webhookId = "bench",
-                payload = new { messageId = eventId[..8], message = text, sender = from, recipient = "+15125552100", simNumber = 1, receivedAt = DateTimeOffset.UtcNow },
-            });
+            var body = SmsWebhook.Envelope("sms:received", eventId,
+                new { messageId = eventId[..8], message = text, sender = from, recipient = "+15125552100", simNumber = 1, receivedAt = DateTimeOffset.UtcNow },
+                "bench", "bench");
             var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/sms-gateway/{gatewayId}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             request.Headers.Add("X-Timestamp", timestamp);

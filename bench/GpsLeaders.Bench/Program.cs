@@ -10,20 +10,15 @@ using Microsoft.Extensions.DependencyInjection;
 //        GpsLeaders.Bench calllist <connection string> [runs]
 //        GpsLeaders.Bench dialer <connection string> [calls]
 // Each scenario runs a few times to warm up, then `runs` times with varied inputs; p50/p95 are of those runs.
-if (args is ["import", var importDb, ..]) return await ImportBench.RunAsync(new ServiceCollection()
-    .AddDbContextFactory<CrmDbContext>(o => o.UseCrmDatabase(importDb)).AddSingleton(TimeProvider.System).AddCrmDomainServices().BuildServiceProvider(),
-    args.Length > 2 ? int.Parse(args[2]) : 50_000);
+if (args is ["import", var importDb, ..])
+    return await ImportBench.RunAsync(BenchServices.For(importDb).BuildServiceProvider(), args.Length > 2 ? int.Parse(args[2]) : 50_000);
 if (args is ["inbox", var inboxDb, var appUrl, var keysDir, ..])
     return await InboxBench.RunAsync(inboxDb, appUrl, keysDir, args.Length > 4 ? int.Parse(args[4]) : 100, args.Length > 5 ? int.Parse(args[5]) : 3000);
 if (args is ["calllist", var callListDb, ..]) return await CallListBench.RunAsync(callListDb, args.Length > 2 ? int.Parse(args[2]) : 20);
 if (args is ["dialer", var dialerDb, ..]) return await DialerBench.RunAsync(dialerDb, args.Length > 2 ? int.Parse(args[2]) : 500);
 if (args.Length < 1) { Console.Error.WriteLine("usage: GpsLeaders.Bench <connection string> [runs]"); return 2; }
 var runs = args.Length > 1 ? int.Parse(args[1]) : 50;
-var services = new ServiceCollection()
-    .AddDbContextFactory<CrmDbContext>(o => o.UseCrmDatabase(args[0]))
-    .AddSingleton(TimeProvider.System)
-    .AddCrmDomainServices()
-    .BuildServiceProvider();
+var services = BenchServices.For(args[0]).BuildServiceProvider();
 var samples = await Samples.LoadAsync(services.GetRequiredService<IDbContextFactory<CrmDbContext>>());
 
 Console.WriteLine($"{"scenario",-44} {"p50 ms",8} {"p95 ms",8} {"max ms",8}   runs={runs}");

@@ -30,6 +30,10 @@ public static class SmsWebhook
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
+    /// <summary>An envelope as the phone sends it (for the simulator, the fakes and the bench).</summary>
+    public static string Envelope(string evt, string eventId, object payload, string deviceId, string webhookId) =>
+        JsonSerializer.Serialize(new { deviceId, @event = evt, id = eventId, webhookId, payload });
+
     public static string Sign(string signingKey, string rawBody, string timestamp) =>
         Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingKey), Encoding.UTF8.GetBytes(rawBody + timestamp))).ToLowerInvariant();
 
