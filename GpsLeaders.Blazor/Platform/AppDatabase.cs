@@ -27,6 +27,8 @@ public sealed class AppDatabase : IAsyncDisposable
         var dataDir = config["Database:EmbeddedDataDir"] is { Length: > 0 } configured ? configured : Path.Combine(DataRoot(), "postgres");
         log.LogInformation("No ConnectionStrings:Default given; using the embedded PostgreSQL cluster in {DataDir}", dataDir);
         var cluster = await LocalPostgresCluster.StartPersistentAsync(dataDir, ct);
+        if (cluster.FoundRunning)
+            log.LogWarning("The embedded PostgreSQL cluster in {DataDir} was already running (left by a run that did not stop it, or used by another instance): reusing it; it keeps running after this app exits. Stop it with: scripts/run --stop-database", dataDir);
         await cluster.CreateDatabaseAsync(DatabaseName, ct: ct);
         return new AppDatabase(cluster.ConnectionString(DatabaseName), cluster);
     }

@@ -7,6 +7,8 @@ namespace GpsLeaders.Data.Platform;
 /// <summary>
 /// A PostgreSQL cluster in a folder of our own, started with initdb + pg_ctl on a loopback port.
 /// It is the app's embedded default (no connection string given) and the test run's database.
+/// Connections authenticate with SCRAM: the superuser's password is generated at initdb and kept beside the
+/// data folder (<c>&lt;dataDir&gt;.password</c>, owner-only), so another local user cannot walk in on the port.
 /// </summary>
 public sealed class LocalPostgresCluster : IAsyncDisposable
 {
@@ -27,8 +29,15 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
     public int Port { get; private set; }
 
+    string _password = "";
+
+    /// <summary>True when the server was already running when we came to start it (a run that crashed, or another instance).</summary>
+    public bool FoundRunning { get; private set; }
+
+    string PasswordPath => _dataDir.TrimEnd(Path.DirectorySeparatorChar) + ".password";
+
     public string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={Port};Username={Superuser};Database={database};Pooling=true;Include Error Detail=true";
+        $"Host=127.0.0.1;Port={Port};Username={Superuser};Password={_password};Database={database};Pooling=true;Include Error Detail=true";
 
     /// <summary>A cluster that lives in <paramref name="dataDir"/> and outlives the process (the embedded default).</summary>
     public static Task<LocalPostgresCluster> StartPersistentAsync(string dataDir, CancellationToken ct = default) =>
@@ -42,6 +51,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     {
         await cluster.InitAsync(ct);
         await cluster.StartServerAsync(ct);
+        await cluster.RequirePasswordAsync(ct);
         return cluster;
     }
 
@@ -64,11 +74,22 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         if (File.Exists(Path.Combine(_dataDir, "PG_VERSION")))
         {
             Port = int.Parse(await File.ReadAllTextAsync(portPath, ct));
+            if (File.Exists(PasswordPath)) _password = (await File.ReadAllTextAsync(PasswordPath, ct)).Trim();
             return;
         }
         Directory.CreateDirectory(_dataDir);
         GiveToServerUser(_dataDir);
-        await RunAsync("initdb", ["-D", _dataDir, "-U", Superuser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], ct);
+        _password = NewPassword();
+        if (!_throwaway) await WriteOwnerOnlyAsync(PasswordPath, _password, ct);
+        // initdb reads the password from a file; as root it runs as 'postgres', who must be able to read it.
+        var pwFile = Path.Combine(Path.GetTempPath(), "crm-pw-" + Guid.NewGuid().ToString("N"));
+        await WriteOwnerOnlyAsync(pwFile, _password, ct);
+        GiveToServerUser(pwFile);
+        try
+        {
+            await RunAsync("initdb", ["-D", _dataDir, "-U", Superuser, "--auth=scram-sha-256", "--pwfile=" + pwFile, "-E", "UTF8", "--locale=C", "--no-sync"], ct);
+        }
+        finally { File.Delete(pwFile); }
         Port = FreePort();
         // Unix sockets live in the data folder: /var/run/postgresql may not exist or be writable.
         var conf = $"""
@@ -86,10 +107,48 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
     async Task StartServerAsync(CancellationToken ct)
     {
-        if (await IsRunningAsync(ct)) return;
+        // A server already up on this folder was left by a run that did not stop it (a crash, a kill) or belongs to
+        // another instance of the app: reuse it and leave it running at exit, since we did not start it.
+        if (await IsRunningAsync(ct)) { FoundRunning = true; return; }
         var log = Path.Combine(_dataDir, "server.log");
         await RunAsync("pg_ctl", ["-D", _dataDir, "-l", log, "-w", "-t", "60", "start"], ct);
         _startedByUs = true;
+    }
+
+    /// <summary>
+    /// Clusters made before SCRAM (initdb -A trust, no password file) get a password and a SCRAM-only pg_hba.conf,
+    /// applied with a reload; clusters made with a password need nothing.
+    /// </summary>
+    async Task RequirePasswordAsync(CancellationToken ct)
+    {
+        if (_password.Length > 0) return;
+        _password = NewPassword();
+        await using (var conn = new Npgsql.NpgsqlConnection($"Host=127.0.0.1;Port={Port};Username={Superuser};Database=postgres;Pooling=false"))
+        {
+            await conn.OpenAsync(ct);
+            await using var alter = new Npgsql.NpgsqlCommand($"SET password_encryption = 'scram-sha-256'; ALTER ROLE {Superuser} PASSWORD '{_password}'", conn);
+            await alter.ExecuteNonQueryAsync(ct);
+        }
+        var hba = Path.Combine(_dataDir, "pg_hba.conf");
+        await File.WriteAllTextAsync(hba, """
+            # Written by GPS Leaders CRM: every connection proves the superuser's password (SCRAM).
+            local   all   all                  scram-sha-256
+            host    all   all   127.0.0.1/32   scram-sha-256
+            host    all   all   ::1/128        scram-sha-256
+
+            """, ct);
+        GiveToServerUser(hba);
+        await WriteOwnerOnlyAsync(PasswordPath, _password, ct);
+        await RunAsync("pg_ctl", ["-D", _dataDir, "reload"], ct);
+    }
+
+    // Hex keeps it free of characters that would need quoting in a connection string or in SQL.
+    static string NewPassword() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
+    static async Task WriteOwnerOnlyAsync(string path, string text, CancellationToken ct)
+    {
+        await File.WriteAllTextAsync(path, text, ct);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
     async Task<bool> IsRunningAsync(CancellationToken ct)
