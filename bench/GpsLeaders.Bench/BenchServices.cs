@@ -9,7 +9,7 @@ namespace GpsLeaders.Bench;
 public static class BenchServices
 {
     public static IServiceCollection For(string connectionString) => new ServiceCollection()
-        .AddDbContextFactory<CrmDbContext>(o => o.UseCrmDatabase(connectionString))
+        .AddDbContextFactory<CrmDbContext>(o => o.UseCrmDatabase(connectionString).AddInterceptors(QueryTiming.SqlCapture.Instance))
         .AddSingleton(TimeProvider.System)
         .AddCrmDomainServices();
 }

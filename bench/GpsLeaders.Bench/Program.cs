@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GpsLeaders.Bench;
 using GpsLeaders.Data;
 using GpsLeaders.Data.Platform;
@@ -26,20 +25,8 @@ var runs = args.Length > 1 ? int.Parse(args[1]) : 50;
 var services = BenchServices.For(args[0]).BuildServiceProvider();
 var samples = await Samples.LoadAsync(services.GetRequiredService<IDbContextFactory<CrmDbContext>>());
 
-Console.WriteLine($"{"scenario",-44} {"p50 ms",8} {"p95 ms",8} {"max ms",8}   runs={runs}");
+Console.WriteLine($"{QueryTiming.Header}   runs={runs}");
+await using var sqlAlone = QueryTiming.SqlAloneSource(args[0]);
 foreach (var scenario in Scenarios.All(services, samples))
-{
-    for (var i = 0; i < 3; i++) await scenario.Run(i);
-    var times = new List<double>(runs);
-    for (var i = 0; i < runs; i++)
-    {
-        var watch = Stopwatch.StartNew();
-        await scenario.Run(i);
-        times.Add(watch.Elapsed.TotalMilliseconds);
-    }
-    times.Sort();
-    Console.WriteLine($"{scenario.Name,-44} {Percentile(times, 0.50),8:0.0} {Percentile(times, 0.95),8:0.0} {times[^1],8:0.0}");
-}
+    await QueryTiming.ReportAsync(scenario.Name, scenario.Run, runs, sqlAlone);
 return 0;
-
-static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
