@@ -48,4 +48,20 @@ public class InboxAccessTests : BrowserTest
         await OpenAsync(operatorPage, $"/inbox/{conversationId}");
         await Assertions.Expect(operatorPage.Locator("[data-testid=sms-text]", new() { HasText = text }).First).ToBeVisibleAsync();
     }
+
+    /// <summary>The other id-taking download: an import report is for the person who ran the import; anyone else gets the unknown-id 404.</summary>
+    [Fact]
+    public async Task An_import_report_downloads_only_for_the_rep_who_ran_the_import()
+    {
+        string rep1Id;
+        await using (var db = Db()) rep1Id = await db.Users.Where(u => u.Email == "rep1@gpsleaders.test").Select(u => u.Id).SingleAsync();
+        var id = Service<GpsLeaders.Blazor.Import.ImportReports>().Keep(rep1Id,
+            new GpsLeaders.Data.Import.ImportResult("fleet-scrape.csv", "google_maps", [], 0, 0, 0, TimeSpan.Zero));
+
+        var rep1 = await SignedInAsync("rep1@gpsleaders.test");
+        var rep2 = await SignedInAsync("rep2@gpsleaders.test");
+        Assert.Equal(200, (await rep1.APIRequest.GetAsync($"/import/report/{id}")).Status);
+        Assert.Equal(404, (await rep2.APIRequest.GetAsync($"/import/report/{id}")).Status);
+        Assert.Equal(404, (await rep2.APIRequest.GetAsync($"/import/report/{new string('0', 32)}")).Status);
+    }
 }
