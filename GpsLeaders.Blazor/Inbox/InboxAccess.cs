@@ -1,10 +1,13 @@
 using System.Security.Claims;
+using GpsLeaders.Blazor.Users;
+using GpsLeaders.Data.Inbox;
 using GpsLeaders.Data.Users;
 
 namespace GpsLeaders.Blazor.Inbox;
 
-/// <summary>Reps work the inbox for their own leads: conversations assigned to them or to nobody.</summary>
+/// <summary>The signed-in user as the inbox services see them (the role claim is re-checked against the database on every request and circuit).</summary>
 public static class InboxAccess
 {
-    public static bool RepOnly(ClaimsPrincipal user) => user.IsInRole(nameof(UserRole.REP));
+    public static InboxViewer Viewer(ClaimsPrincipal user) =>
+        new(user.UserId() ?? "", Enum.TryParse<UserRole>(user.FindFirstValue(ClaimTypes.Role), out var role) ? role : UserRole.REP);
 }

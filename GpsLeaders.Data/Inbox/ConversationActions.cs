@@ -5,19 +5,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GpsLeaders.Data.Inbox;
 
-/// <summary>Reading, assigning and archiving conversations; each is one UPDATE, so it cannot lose a concurrent inbound increment.</summary>
+/// <summary>
+/// Reading, assigning and archiving conversations; each is one UPDATE, so it cannot lose a concurrent inbound increment.
+/// Each takes the <see cref="InboxViewer"/> and treats a conversation they may not see as one that does not exist.
+/// </summary>
 public sealed class ConversationActions(IDbContextFactory<CrmDbContext> dbs, TimeProvider clock)
 {
-    /// <summary>Opening a conversation reads it: the unread count drops to zero for everyone, live.</summary>
-    public async Task<bool> MarkReadAsync(string conversationId, string userId, CancellationToken ct = default)
+    /// <summary>Opening a conversation reads it: the unread count drops to zero for everyone, live. False when there was nothing to read (or nothing the viewer may read).</summary>
+    public async Task<bool> MarkReadAsync(string conversationId, InboxViewer viewer, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = Stamp();
+        var userId = viewer.UserId;
+        var all = viewer.SeesEveryConversation;
         var read = await db.Database.SqlQuery<ReadRow>(
             $"""
             UPDATE conversations c SET unread_count = 0, updated_at = ({now} AT TIME ZONE 'UTC')
-            FROM (SELECT id, unread_count FROM conversations WHERE id = {conversationId} FOR UPDATE) old
+            FROM (SELECT id, unread_count FROM conversations
+                  WHERE id = {conversationId} AND ({all} OR user_id = {userId} OR user_id IS NULL) FOR UPDATE) old
             WHERE c.id = old.id AND old.unread_count > 0
             RETURNING c.lead_id AS "LeadId", c.user_id AS "UserId", old.unread_count AS "Cleared"
             """).ToListAsync(ct);
@@ -49,11 +55,12 @@ public sealed class ConversationActions(IDbContextFactory<CrmDbContext> dbs, Tim
         return await db.Conversations.Where(c => c.LeadId == leadId && c.Channel == channel).Select(c => c.Id).FirstAsync(ct);
     }
 
-    public async Task AssignAsync(string conversationId, string? assigneeId, string actingUserId, CancellationToken ct = default)
+    public async Task AssignAsync(string conversationId, string? assigneeId, InboxViewer viewer, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var conversation = await Locked(db, conversationId, ct);
+        var conversation = await Locked(db, conversationId, viewer, ct);
+        var actingUserId = viewer.UserId;
         if (conversation.UserId == assigneeId) return;
         string? assigneeName = null;
         if (assigneeId is not null)
@@ -76,11 +83,12 @@ public sealed class ConversationActions(IDbContextFactory<CrmDbContext> dbs, Tim
         await tx.CommitAsync(ct);
     }
 
-    public async Task SetArchivedAsync(string conversationId, bool archived, string actingUserId, CancellationToken ct = default)
+    public async Task SetArchivedAsync(string conversationId, bool archived, InboxViewer viewer, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var conversation = await Locked(db, conversationId, ct);
+        var conversation = await Locked(db, conversationId, viewer, ct);
+        var actingUserId = viewer.UserId;
         if (conversation.IsArchived == archived) return;
         conversation.IsArchived = archived;
         conversation.UpdatedAt = Stamp();
@@ -92,9 +100,18 @@ public sealed class ConversationActions(IDbContextFactory<CrmDbContext> dbs, Tim
         await tx.CommitAsync(ct);
     }
 
-    static async Task<Conversation> Locked(CrmDbContext db, string id, CancellationToken ct) =>
-        await db.Conversations.FromSql($"SELECT *, xmin FROM conversations WHERE id = {id} FOR UPDATE").FirstOrDefaultAsync(ct)
-            ?? throw new ValidationFailedException("conversation", "This conversation no longer exists.");
+    /// <summary>The row locked for a change; the viewer's rule is part of the locked query, so a concurrent reassignment is seen.</summary>
+    static async Task<Conversation> Locked(CrmDbContext db, string id, InboxViewer viewer, CancellationToken ct)
+    {
+        var all = viewer.SeesEveryConversation;
+        return await db.Conversations.FromSql(
+                $"SELECT *, xmin FROM conversations WHERE id = {id} AND ({all} OR user_id = {viewer.UserId} OR user_id IS NULL) FOR UPDATE")
+                .FirstOrDefaultAsync(ct)
+            ?? throw NotFound();
+    }
+
+    /// <summary>What an unknown id and a conversation the viewer may not see both answer.</summary>
+    internal static ValidationFailedException NotFound() => new("conversation", "This conversation no longer exists.");
 
 
     static async Task<string> ContactNameAsync(CrmDbContext db, Conversation c, CancellationToken ct) =>

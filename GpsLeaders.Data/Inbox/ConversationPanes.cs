@@ -18,10 +18,10 @@ static class ConversationPanes
 {
     const int HistoryLimit = 300;
 
-    public static async Task<ConversationPane?> LoadAsync(IDbContextFactory<CrmDbContext> dbs, string conversationId, CancellationToken ct)
+    public static async Task<ConversationPane?> LoadAsync(IDbContextFactory<CrmDbContext> dbs, string conversationId, InboxViewer viewer, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var c = await db.Conversations.AsNoTracking().Where(x => x.Id == conversationId)
+        var c = await db.Conversations.AsNoTracking().VisibleTo(viewer).Where(x => x.Id == conversationId)
             .Select(x => new { x.Id, x.LeadId, x.Channel, x.UserId, x.IsArchived, x.UnreadCount, Contact = x.Contact ?? x.Lead!.Contact,
                 CompanyId = x.Lead == null ? null : x.Lead.CompanyId, CompanyName = x.Lead == null || x.Lead.Company == null ? null : x.Lead.Company.Name,
                 Stage = x.Lead == null ? (LeadStage?)null : x.Lead.Stage, Dnc = x.Lead != null && x.Lead.IsDnc })

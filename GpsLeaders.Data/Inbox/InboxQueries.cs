@@ -4,7 +4,7 @@ namespace GpsLeaders.Data.Inbox;
 
 public enum InboxView { All, Unread, Mine, Unassigned }
 
-/// <summary>What the inbox list shows. Reps see their own and unassigned conversations only.</summary>
+/// <summary>What the inbox list shows (within what the <see cref="InboxViewer"/> may see).</summary>
 public sealed record InboxFilter(InboxView View = InboxView.All, ConversationChannel? Channel = null, bool Archived = false);
 
 public sealed record InboxRow(string Id, string? LeadId, ConversationChannel Channel, string ContactName, string? CompanyName, string? Preview,
@@ -16,11 +16,11 @@ public sealed record InboxCursor(DateTime LastMessageAt, string Id);
 /// <summary>Reads for the inbox: the list (keyset paged), the unread badge and a conversation with its history.</summary>
 public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbs)
 {
-    public async Task<List<InboxRow>> ListAsync(InboxFilter filter, string userId, bool repOnly, int take = 50, InboxCursor? after = null, CancellationToken ct = default)
+    public async Task<List<InboxRow>> ListAsync(InboxFilter filter, InboxViewer viewer, int take = 50, InboxCursor? after = null, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var q = db.Conversations.AsNoTracking().Where(c => c.IsArchived == filter.Archived && c.LastMessageAt != null);
-        if (repOnly) q = q.Where(c => c.UserId == userId || c.UserId == null);
+        var userId = viewer.UserId;
+        var q = db.Conversations.AsNoTracking().VisibleTo(viewer).Where(c => c.IsArchived == filter.Archived && c.LastMessageAt != null);
         q = filter.View switch
         {
             InboxView.Unread => q.Where(c => c.UnreadCount > 0),
@@ -41,13 +41,13 @@ public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbs)
     }
 
     /// <summary>The sidebar badge: unread messages over the open (not archived) conversations this user sees.</summary>
-    public async Task<int> UnreadTotalAsync(string userId, bool repOnly, CancellationToken ct = default)
+    public async Task<int> UnreadTotalAsync(InboxViewer viewer, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var q = db.Conversations.AsNoTracking().Where(c => !c.IsArchived && c.UnreadCount > 0);
-        if (repOnly) q = q.Where(c => c.UserId == userId || c.UserId == null);
-        return await q.SumAsync(c => c.UnreadCount, ct);
+        return await db.Conversations.AsNoTracking().VisibleTo(viewer).Where(c => !c.IsArchived && c.UnreadCount > 0).SumAsync(c => c.UnreadCount, ct);
     }
 
-    public Task<ConversationPane?> PaneAsync(string conversationId, CancellationToken ct = default) => ConversationPanes.LoadAsync(dbs, conversationId, ct);
+    /// <summary>The conversation with its history, or null when it does not exist or is not the viewer's to see (the same answer).</summary>
+    public Task<ConversationPane?> PaneAsync(string conversationId, InboxViewer viewer, CancellationToken ct = default) =>
+        ConversationPanes.LoadAsync(dbs, conversationId, viewer, ct);
 }

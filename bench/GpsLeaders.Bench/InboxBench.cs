@@ -4,6 +4,7 @@ using GpsLeaders.Data;
 using GpsLeaders.Data.Inbox;
 using GpsLeaders.Data.Inbox.Sms;
 using GpsLeaders.Data.Platform;
+using GpsLeaders.Data.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,18 +66,19 @@ public static class InboxBench
 
     static async Task ListTimingsAsync(InboxQueries queries, string adminId)
     {
-        var firstPage = await queries.ListAsync(new InboxFilter(), adminId, false, 50);
+        var admin = new InboxViewer(adminId, UserRole.ADMIN);
+        var firstPage = await queries.ListAsync(new InboxFilter(), admin, 50);
         var cursor = new InboxCursor(firstPage[^1].LastMessageAt!.Value, firstPage[^1].Id);
         (string Name, Func<Task> Run)[] scenarios =
         [
-            ("inbox list: all, first 50", () => queries.ListAsync(new InboxFilter(), adminId, false, 51)),
-            ("inbox list: unread, first 50", () => queries.ListAsync(new InboxFilter(InboxView.Unread), adminId, false, 51)),
-            ("inbox list: unassigned SMS, first 50", () => queries.ListAsync(new InboxFilter(InboxView.Unassigned, ConversationChannel.SMS), adminId, false, 51)),
-            ("inbox list: rep's view (mine + unassigned)", () => queries.ListAsync(new InboxFilter(), adminId, true, 51)),
-            ("inbox list: archived, first 50", () => queries.ListAsync(new InboxFilter(Archived: true), adminId, false, 51)),
-            ("inbox list: all, second page (keyset)", () => queries.ListAsync(new InboxFilter(), adminId, false, 51, cursor)),
-            ("sidebar unread badge", () => queries.UnreadTotalAsync(adminId, false)),
-            ("conversation pane", () => queries.PaneAsync(firstPage[0].Id)),
+            ("inbox list: all, first 50", () => queries.ListAsync(new InboxFilter(), admin, 51)),
+            ("inbox list: unread, first 50", () => queries.ListAsync(new InboxFilter(InboxView.Unread), admin, 51)),
+            ("inbox list: unassigned SMS, first 50", () => queries.ListAsync(new InboxFilter(InboxView.Unassigned, ConversationChannel.SMS), admin, 51)),
+            ("inbox list: rep's view (mine + unassigned)", () => queries.ListAsync(new InboxFilter(), new InboxViewer(adminId, UserRole.REP), 51)),
+            ("inbox list: archived, first 50", () => queries.ListAsync(new InboxFilter(Archived: true), admin, 51)),
+            ("inbox list: all, second page (keyset)", () => queries.ListAsync(new InboxFilter(), admin, 51, cursor)),
+            ("sidebar unread badge", () => queries.UnreadTotalAsync(admin)),
+            ("conversation pane", () => queries.PaneAsync(firstPage[0].Id, admin)),
         ];
         Console.WriteLine($"{"scenario",-44} {"p50 ms",8} {"p95 ms",8} {"max ms",8}   runs=50");
         foreach (var (name, run) in scenarios)

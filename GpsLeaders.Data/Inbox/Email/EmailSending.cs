@@ -11,6 +11,10 @@ public sealed class EmailSending(IDbContextFactory<CrmDbContext> dbs, GmailClien
     public const int MaxSubjectLength = 500;
     public const int MaxBodyLength = 100_000;
 
+    /// <summary>A reply from the inbox: only in an EMAIL conversation the viewer may see (otherwise answered as an unknown conversation).</summary>
+    public async Task<EmailMessage> ReplyAsync(string conversationId, string subject, string body, InboxViewer viewer, CancellationToken ct = default) =>
+        await SendAsync(await InboxVisibility.LeadToReplyToAsync(dbs, conversationId, ConversationChannel.EMAIL, viewer, ct), null, subject, body, viewer.UserId, ct);
+
     /// <summary>
     /// Sends <paramref name="body"/> (plain text) with <paramref name="subject"/> to the lead's contact, through
     /// <paramref name="emailAccountId"/> (or the acting user's / the first active account when null).

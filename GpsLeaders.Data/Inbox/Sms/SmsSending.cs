@@ -29,6 +29,10 @@ public sealed class SmsSending(IDbContextFactory<CrmDbContext> dbs, SmsGatewaySe
     public async Task<SmsMessage> SendAsync(string leadId, string? body, string? actingUserId, CancellationToken ct = default) =>
         await SendAsync(leadId, body, actingUserId, ignoreOptOut: false, ct);
 
+    /// <summary>A reply from the inbox: only in an SMS conversation the viewer may see (otherwise answered as an unknown conversation).</summary>
+    public async Task<SmsMessage> ReplyAsync(string conversationId, string? body, InboxViewer viewer, CancellationToken ct = default) =>
+        await SendAsync(await InboxVisibility.LeadToReplyToAsync(dbs, conversationId, ConversationChannel.SMS, viewer, ct), body, viewer.UserId, ignoreOptOut: false, ct);
+
     /// <summary><paramref name="ignoreOptOut"/> only for the one confirmation of a STOP, which the carrier rules require.</summary>
     internal async Task<SmsMessage> SendAsync(string leadId, string? body, string? actingUserId, bool ignoreOptOut, CancellationToken ct)
     {
