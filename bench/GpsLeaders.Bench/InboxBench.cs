@@ -34,7 +34,8 @@ public static class InboxBench
         }
         var count = await FillConversationsAsync(dbs, 50_000);
         Console.WriteLine($"conversations: {count:N0}");
-        await ListTimingsAsync(sp.GetRequiredService<InboxQueries>(), adminId);
+        await using (var sqlAlone = QueryTiming.SqlAloneSource(connectionString))
+            await ListTimingsAsync(sp.GetRequiredService<InboxQueries>(), adminId, sqlAlone);
 
         var key = SmsGatewayService.NewSigningKey();
         var gateway = await sp.GetRequiredService<SmsGatewayService>().SaveAsync(null, null,
@@ -64,7 +65,7 @@ public static class InboxBench
         return await db.Conversations.LongCountAsync();
     }
 
-    static async Task ListTimingsAsync(InboxQueries queries, string adminId)
+    static async Task ListTimingsAsync(InboxQueries queries, string adminId, Npgsql.NpgsqlDataSource sqlAlone)
     {
         var admin = new InboxViewer(adminId, UserRole.ADMIN);
         var firstPage = await queries.ListAsync(new InboxFilter(), admin, 50);
@@ -80,14 +81,9 @@ public static class InboxBench
             ("sidebar unread badge", () => queries.UnreadTotalAsync(admin)),
             ("conversation pane", () => queries.PaneAsync(firstPage[0].Id, admin)),
         ];
-        Console.WriteLine($"{"scenario",-44} {"p50 ms",8} {"p95 ms",8} {"max ms",8}   runs=50");
+        Console.WriteLine($"{QueryTiming.Header}   runs=50");
         foreach (var (name, run) in scenarios)
-        {
-            for (var i = 0; i < 3; i++) await run();
-            var times = new List<double>();
-            for (var i = 0; i < 50; i++) { var w = Stopwatch.StartNew(); await run(); times.Add(w.Elapsed.TotalMilliseconds); }
-            Report(name, times);
-        }
+            await QueryTiming.ReportAsync(name, _ => run(), 50, sqlAlone);
     }
 
     /// <summary>One signed-in Chromium on /inbox; each message is timed from just before its POST to the badge showing the new count.</summary>
