@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using GpsLeaders.Blazor.Platform;
 using GpsLeaders.Data;
 using GpsLeaders.Data.Inbox.Bookings;
 using GpsLeaders.Data.Inbox.Email;
@@ -35,20 +36,41 @@ public sealed class InboxSimulator(IConfiguration config, IDbContextFactory<CrmD
 
     public static void Map(WebApplication app)
     {
+        // Not mapped at all unless the simulator is on: a production instance answers 404 here.
         if (!app.Configuration.GetValue("Simulator:Enabled", false)) return;
         // The fake phone's API: local and cloud paths both accept and keep the message.
         foreach (var path in new[] { "/dev/gateway/message", "/dev/gateway/3rdparty/v1/messages" })
-            app.MapPost(path, async (HttpRequest request, InboxSimulator simulator) =>
+            app.MapPost(path, async (HttpRequest request, InboxSimulator simulator, CancellationToken ct) =>
                 {
-                    using var body = await JsonDocument.ParseAsync(request.Body);
-                    var root = body.RootElement;
-                    var id = root.TryGetProperty("id", out var i) ? i.GetString() ?? Guid.NewGuid().ToString() : Guid.NewGuid().ToString();
-                    var to = root.GetProperty("phoneNumbers")[0].GetString() ?? "";
-                    var text = root.GetProperty("textMessage").GetProperty("text").GetString() ?? "";
-                    simulator.Keep(new SentText(id, to, text, DateTime.UtcNow));
-                    return Results.Json(new { id, state = "Pending" }, statusCode: StatusCodes.Status202Accepted);
+                    if (await RequestBodyLimits.ReadAsync(request, PhoneMaxBodyBytes, ct) is not { } body)
+                        return RequestBodyLimits.TooLarge(PhoneMaxBodyBytes);
+                    if (ReadSend(body) is not { } sent)
+                        return Results.Json(new { message = "Expected {id?, phoneNumbers: [..], textMessage: {text}}." }, statusCode: StatusCodes.Status400BadRequest);
+                    simulator.Keep(sent);
+                    return Results.Json(new { id = sent.Id, state = "Pending" }, statusCode: StatusCodes.Status202Accepted);
                 })
-                .AllowAnonymous().DisableAntiforgery();
+                .AllowAnonymous().DisableAntiforgery().WithBodyLimit(PhoneMaxBodyBytes);
+    }
+
+    const int PhoneMaxBodyBytes = 64 * 1024;
+
+    /// <summary>A send request as the gateway's API takes it, or null when the body is not one (a 400, not a 500).</summary>
+    static SentText? ReadSend(byte[] body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("phoneNumbers", out var numbers) || numbers.ValueKind != JsonValueKind.Array || numbers.GetArrayLength() == 0
+                || numbers[0].ValueKind != JsonValueKind.String
+                || !root.TryGetProperty("textMessage", out var message) || message.ValueKind != JsonValueKind.Object
+                || !message.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String)
+                return null;
+            var id = root.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString()! : Guid.NewGuid().ToString();
+            return new SentText(id, numbers[0].GetString()!, text.GetString()!, DateTime.UtcNow);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException) { return null; }
     }
 
     /// <summary>The simulator's gateway, created on first use with a fresh password and signing key.</summary>

@@ -1,3 +1,4 @@
+using GpsLeaders.Blazor.Platform;
 using GpsLeaders.Data.Inbox.Sms;
 
 namespace GpsLeaders.Blazor.Inbox;
@@ -14,9 +15,9 @@ public static class SmsGatewayEndpoint
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/webhooks/sms-gateway/{gatewayId}", async (string gatewayId, HttpRequest request, SmsWebhookHandling handling, CancellationToken ct) =>
             {
-                if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-                using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
-                var raw = await reader.ReadToEndAsync(ct);
+                // Read to the cap only, before the signature is known: an anonymous chunked body is never held whole.
+                if (await RequestBodyLimits.ReadAsync(request, MaxBodyBytes, ct) is not { } body) return RequestBodyLimits.TooLarge(MaxBodyBytes);
+                var raw = System.Text.Encoding.UTF8.GetString(body);
                 var (outcome, problem) = await handling.HandleAsync(gatewayId, raw,
                     request.Headers["X-Signature"].FirstOrDefault(), request.Headers["X-Timestamp"].FirstOrDefault(), ct);
                 return outcome switch
@@ -28,5 +29,6 @@ public static class SmsGatewayEndpoint
                 };
             })
             .AllowAnonymous()
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .WithBodyLimit(MaxBodyBytes);
 }

@@ -21,6 +21,7 @@ public static class CrmWebApp
         var builder = WebApplication.CreateBuilder(args);
         // Serve wwwroot and package assets from the build output too (not only in Development).
         builder.WebHost.UseStaticWebAssets();
+        builder.WebHost.AddCrmRequestBodyLimits();
         var services = builder.Services;
         var config = builder.Configuration;
 
@@ -56,6 +57,7 @@ public static class CrmWebApp
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseCrmRequestBodyLimits();
         app.UseForwardedHeaders(new() { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto });
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GpsLeaders.Blazor.Scheduling;
+using GpsLeaders.Data.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
@@ -7,7 +8,11 @@ using Quartz;
 
 namespace GpsLeaders.Blazor.Platform;
 
-/// <summary>/healthz: the database answers and the job scheduler is running (started, not in standby, firing).</summary>
+/// <summary>
+/// /healthz: the database answers and the job scheduler is running (started, not in standby, firing). Anonymous callers
+/// (load balancers, the container's HEALTHCHECK) get the status code and the overall status only; the checks' details
+/// (scheduler instance, database errors) are for signed-in admins.
+/// </summary>
 public static class Health
 {
     public static IHealthChecksBuilder AddCrmChecks(this IHealthChecksBuilder checks) => checks
@@ -20,6 +25,8 @@ public static class Health
     static Task WriteJson(HttpContext http, HealthReport report)
     {
         http.Response.ContentType = "application/json";
+        if (!Roles.Admin.Any(role => http.User.IsInRole(role.ToString())))
+            return http.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }));
         return http.Response.WriteAsync(JsonSerializer.Serialize(new
         {
             status = report.Status.ToString(),

@@ -16,11 +16,18 @@ public sealed record InboundParty(Contact Contact, Lead Lead, bool Created);
 /// </summary>
 public static class InboundParties
 {
-    public static async Task<InboundParty> ByPhoneAsync(CrmDbContext db, string e164, string source, CancellationToken ct)
+    public static async Task<InboundParty> ByPhoneAsync(CrmDbContext db, string phone, string source, CancellationToken ct)
     {
-        await LockAsync(db, "phone:" + e164, ct);
-        var contact = await db.Contacts.Where(c => c.PhoneE164 == e164).OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(ct);
-        return await ResolveAsync(db, contact, new ContactInput(null, null, Phone: e164, Source: source), source, ct);
+        var e164 = UsPhoneNumbers.ToE164(phone);
+        var raw = phone.Trim();
+        await LockAsync(db, "phone:" + (e164 ?? raw), ct);
+        // A number that does not normalise (a short code, a mistyped or foreign one) is kept raw on its contact: match it there,
+        // or every text from it would make another contact.
+        var matches = e164 is not null
+            ? db.Contacts.Where(c => c.PhoneE164 == e164)
+            : db.Contacts.Where(c => c.PhoneE164 == null && c.Phone == raw);
+        var contact = await matches.OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+        return await ResolveAsync(db, contact, new ContactInput(null, null, Phone: e164 ?? raw, Source: source), source, ct);
     }
 
     public static async Task<InboundParty> ByEmailAsync(CrmDbContext db, string email, string? name, string source, CancellationToken ct)

@@ -182,4 +182,104 @@ public sealed class SmsWebhookTests : IAsyncLifetime
         Assert.Equal(20, await db.Contacts.CountAsync()); // nobody was created twice
         Assert.Equal(200, await db.Activities.CountAsync(a => a.ActivityType == "sms.received"));
     }
+
+    [Fact]
+    public async Task A_signed_five_megabyte_text_is_refused_with_413_and_nothing_is_stored()
+    {
+        var body = FakeSmsGateway.Received("evt-huge", "+15125552111", new string('x', 5 * 1024 * 1024));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await _phone.PostAsync(_http, body, expectContinue: true)).StatusCode);
+        await using var db = Db();
+        Assert.Equal(0, await db.SmsMessages.CountAsync());
+        Assert.Equal(0, await db.Contacts.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_text_longer_than_ten_segments_is_kept_cut_at_the_cap_and_marked()
+    {
+        var response = await _phone.PostAsync(_http, FakeSmsGateway.Received("evt-long", "+15125552111", new string('y', 3000)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = Db();
+        var stored = (await db.SmsMessages.SingleAsync()).Body;
+        Assert.Equal(SmsSending.MaxLength, stored.Length);
+        Assert.EndsWith(StorableText.TruncationMarker, stored);
+    }
+
+    [Fact]
+    public async Task A_nul_byte_in_the_text_or_sender_is_cleaned_and_stored_never_a_500()
+    {
+        var response = await _phone.PostAsync(_http, FakeSmsGateway.Received("evt-nul", "+1512555\u00002111", "Call me\u0000 at noon"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = Db();
+        var message = await db.SmsMessages.SingleAsync();
+        Assert.Equal(("Call me at noon", "+15125552111"), (message.Body, message.FromNumber));
+        Assert.Equal("+15125552111", (await db.Contacts.SingleAsync()).PhoneE164);
+    }
+
+    [Fact]
+    public async Task An_escaped_lone_surrogate_is_a_400_or_stored_cleaned_never_a_500()
+    {
+        var body = FakeSmsGateway.Received("evt-surrogate", "+15125552111", "PLACEHOLDER").Replace("PLACEHOLDER", "half \\ud83d of a smiley");
+        var response = await _phone.PostAsync(_http, body);
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest });
+        await using var db = Db();
+        if (response.StatusCode == HttpStatusCode.OK) Assert.Equal("half \uFFFD of a smiley", (await db.SmsMessages.SingleAsync()).Body);
+        else Assert.Equal(0, await db.SmsMessages.CountAsync());
+    }
+
+    [Theory]
+    [InlineData("9999-12-31T23:59:59Z")]
+    [InlineData("2001-01-01T00:00:00Z")]
+    public async Task An_event_time_far_in_the_future_or_past_is_stored_as_the_time_it_arrived(string claimed)
+    {
+        var body = FakeSmsGateway.Envelope("sms:received", "evt-clock", new { messageId = "m-1", message = "hello", sender = "+15125552111", recipient = FakeSmsGateway.FromNumber, simNumber = 1, receivedAt = claimed });
+        var before = DateTime.UtcNow.AddSeconds(-1);
+        Assert.Equal(HttpStatusCode.OK, (await _phone.PostAsync(_http, body)).StatusCode);
+        var after = DateTime.UtcNow.AddSeconds(1);
+        await using var db = Db();
+        var message = await db.SmsMessages.SingleAsync();
+        Assert.InRange(message.CreatedAt, before, after);
+        Assert.InRange((await db.Conversations.SingleAsync()).LastMessageAt!.Value, before, after);
+        Assert.InRange((await db.Activities.SingleAsync(a => a.ActivityType == "sms.received")).OccurredAt, before, after);
+    }
+
+    [Theory]
+    [InlineData("{\"event\":\"sms:received\",\"id\":\"e1\",\"payload\":{\"message\":\"hi\",\"sender\":\"+15125552111\",\"receivedAt\":\"not a time\"}}")]
+    [InlineData("{\"event\":\"sms:received\",\"id\":\"e1\",\"payload\":5}")]
+    [InlineData("{\"event\":\"sms:received\",\"id\":[1],\"payload\":{}}")]
+    [InlineData("[\"not\", \"an\", \"object\"]")]
+    public async Task Malformed_json_is_a_400_that_names_no_internal_type(string body)
+    {
+        var response = await _phone.PostAsync(_http, body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Malformed JSON", text);
+        Assert.DoesNotContain("System.", text);
+        Assert.DoesNotContain("GpsLeaders", text);
+        Assert.DoesNotContain("`1", text);
+    }
+
+    [Fact]
+    public async Task Thirty_simultaneous_first_texts_from_a_number_that_is_not_e164_make_one_contact_and_one_lead()
+    {
+        var bodies = Enumerable.Range(0, 30).Select(n => FakeSmsGateway.Received($"evt-short-{n}", "12345", $"deal {n}")).ToList();
+        var responses = await Task.WhenAll(bodies.Select(b => _phone.PostAsync(_http, b)));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+
+        await using var db = Db();
+        var contact = await db.Contacts.SingleAsync();
+        Assert.Equal(("12345", null), (contact.Phone, contact.PhoneE164));
+        var lead = await db.Leads.SingleAsync();
+        Assert.Equal(30, await db.SmsMessages.CountAsync(m => m.LeadId == lead.Id && m.ContactId == contact.Id));
+        Assert.Equal(30, (await db.Conversations.SingleAsync()).UnreadCount);
+    }
+
+    [Fact]
+    public async Task A_text_from_a_number_that_is_not_e164_reaches_the_contact_that_has_it_raw()
+    {
+        var lead = await LeadAsync("Kim", "12345");
+        Assert.Equal(HttpStatusCode.OK, (await _phone.PostAsync(_http, FakeSmsGateway.Received("evt-raw", " 12345 ", "It's Kim"))).StatusCode);
+        await using var db = Db();
+        Assert.Equal(1, await db.Contacts.CountAsync());
+        Assert.Equal(lead.Id, (await db.SmsMessages.SingleAsync()).LeadId);
+    }
 }

@@ -56,13 +56,17 @@ public sealed class FakeSmsGateway : IDisposable
     public static string Status(string evt, string messageId) =>
         Envelope(evt, Guid.NewGuid().ToString("N"), new { messageId, recipient = "+15125552000", simNumber = 1, deliveredAt = DateTimeOffset.UtcNow, sentAt = DateTimeOffset.UtcNow, failedAt = DateTimeOffset.UtcNow, reason = "RESULT_ERROR_NO_SERVICE" });
 
-    /// <summary>POSTs <paramref name="body"/> to the app's webhook, signed (or not) as the phone would.</summary>
-    public async Task<HttpResponseMessage> PostAsync(HttpClient app, string body, bool sign = true, string? key = null, DateTimeOffset? at = null, string? gatewayId = null)
+    /// <summary>POSTs <paramref name="body"/> to the app's webhook, signed (or not) as the phone would;
+    /// <paramref name="expectContinue"/> waits for the server's go-ahead before the body: a refusal up front (413) is then
+    /// read as an answer instead of a connection the server closed mid-upload.</summary>
+    public async Task<HttpResponseMessage> PostAsync(HttpClient app, string body, bool sign = true, string? key = null, DateTimeOffset? at = null, string? gatewayId = null,
+        bool expectContinue = false)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/sms-gateway/{gatewayId ?? GatewayId}")
         {
             Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
+        if (expectContinue) request.Headers.ExpectContinue = true;
         if (sign)
         {
             var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString();

@@ -1,4 +1,5 @@
 using System.Text;
+using GpsLeaders.Blazor.Platform;
 using GpsLeaders.Data.Inbox.Bookings;
 using GpsLeaders.Data.Platform;
 
@@ -12,18 +13,15 @@ namespace GpsLeaders.Blazor.Inbox.Bookings;
 public static class CalcomEndpoint
 {
     public const string Path = "/webhooks/calcom";
-    const int MaxBodyBytes = 1024 * 1024;
+    // A booking event is a few KB; the attendees' free-text answers are the only part that grows.
+    public const int MaxBodyBytes = 256 * 1024;
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost(Path, HandleAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapPost(Path, HandleAsync).AllowAnonymous().DisableAntiforgery().WithBodyLimit(MaxBodyBytes);
 
     static async Task<IResult> HandleAsync(HttpContext http, CalcomSettings settings, BookingService bookings, ILoggerFactory logs, CancellationToken ct)
     {
-        if (http.Request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, ct);
-        if (buffer.Length > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        var body = buffer.ToArray();
+        if (await RequestBodyLimits.ReadAsync(http.Request, MaxBodyBytes, ct) is not { } body) return RequestBodyLimits.TooLarge(MaxBodyBytes);
 
         var secret = await settings.SecretAsync(ct);
         if (!CalcomWebhook.SignatureMatches(body, http.Request.Headers[CalcomWebhook.SignatureHeader], secret))
@@ -31,8 +29,8 @@ public static class CalcomEndpoint
         try
         {
             var evt = CalcomWebhook.Parse(body);
-            // Stored as jsonb, which refuses a byte-order mark.
-            var result = await bookings.ApplyAsync(evt, Encoding.UTF8.GetString(body).TrimStart('\uFEFF'), ct);
+            // Stored as jsonb, which refuses a byte-order mark and the escapes \u0000 and lone surrogates.
+            var result = await bookings.ApplyAsync(evt, StorableText.CleanJson(Encoding.UTF8.GetString(body).TrimStart('\uFEFF')), ct);
             return Results.Ok(new { outcome = result.Outcome.ToString(), bookingId = result.BookingId });
         }
         catch (ValidationFailedException ex)

@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GpsLeaders.Data.Inbox.Bookings;
 
-/// <summary>What a webhook delivery did: Duplicate and Ignored change nothing (Cal.com retries, PINGs, unknown triggers).</summary>
-public enum BookingOutcome { Created, Rescheduled, Cancelled, Duplicate, Ignored }
+/// <summary>
+/// What a webhook delivery did: Duplicate, Outdated and Ignored change nothing (Cal.com retries, an event older than
+/// what the booking already reflects, PINGs and unknown triggers).
+/// </summary>
+public enum BookingOutcome { Created, Rescheduled, Cancelled, Duplicate, Outdated, Ignored }
 
 public sealed record BookingResult(BookingOutcome Outcome, string? BookingId = null);
 
@@ -15,6 +18,8 @@ public sealed record BookingResult(BookingOutcome Outcome, string? BookingId = n
 /// Applies Cal.com booking events: upsert by calBookingUid, link the attendee's contact and lead (created when unknown),
 /// keep one meeting task for the company's rep (linked through the task's calendarEventId = the booking uid),
 /// one Activity per change and a live event. Redelivery of the same event changes nothing.
+/// Cal.com does not deliver in order: an event applies only when its envelope <c>createdAt</c> is newer than the event the
+/// booking already reflects (its raw payload is that event), so a late older reschedule never revives a cancelled booking.
 /// </summary>
 public sealed class BookingService(IDbContextFactory<CrmDbContext> dbs, TimeProvider clock)
 {
@@ -27,6 +32,9 @@ public sealed class BookingService(IDbContextFactory<CrmDbContext> dbs, TimeProv
         if (string.IsNullOrWhiteSpace(evt.Uid)) throw new ValidationFailedException("payload.uid", "The booking uid is required.");
         if (evt.StartAt is null) throw new ValidationFailedException("payload.startTime", "The start time is required.");
 
+        // A sender clock far ahead would make its event outrank every later one.
+        if (evt.CreatedAt is { } claimed) evt = evt with { CreatedAt = EventTime.NotAhead(claimed, clock.GetUtcNow()) };
+
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Cal.com retries and may deliver twice at once: serialise on the uids (sorted, so two events never deadlock), then check.
@@ -35,6 +43,10 @@ public sealed class BookingService(IDbContextFactory<CrmDbContext> dbs, TimeProv
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"booking:" + uid}, 0))", ct);
 
         var existing = await db.Bookings.FirstOrDefaultAsync(b => b.CalBookingUid == evt.Uid, ct);
+        var replaced = existing is null && rescheduleOf is not null && evt.Trigger != CalcomTrigger.BookingCancelled ? await db.Bookings.FirstOrDefaultAsync(b => b.CalBookingUid == rescheduleOf, ct) : null;
+        if ((existing ?? replaced) is { } known && IsOutdated(evt, known))
+            return new BookingResult(existing is not null && evt.Trigger == CalcomTrigger.BookingCancelled && known.Status == BookingStatus.CANCELLED
+                ? BookingOutcome.Duplicate : BookingOutcome.Outdated, known.Id);
         var result = evt.Trigger switch
         {
             CalcomTrigger.BookingCancelled => await CancelAsync(db, evt, existing, rawJson, ct),
@@ -44,6 +56,28 @@ public sealed class BookingService(IDbContextFactory<CrmDbContext> dbs, TimeProv
         };
         if (result.Outcome != BookingOutcome.Duplicate) await tx.CommitAsync(ct);
         return result;
+    }
+
+    /// <summary>
+    /// True when <paramref name="booking"/> already reflects an event at least as new as <paramref name="evt"/>.
+    /// Without a time to compare, a cancellation stays final and anything else applies as before.
+    /// </summary>
+    static bool IsOutdated(CalcomEvent evt, Booking booking)
+    {
+        var asOf = ReflectsEventOf(booking);
+        if (evt.CreatedAt is not { } created) return booking.Status == BookingStatus.CANCELLED;
+        return asOf is not null && created <= asOf;
+    }
+
+    /// <summary>
+    /// The Cal.com time of the last event applied to the booking: its raw payload's createdAt (no later than when we
+    /// applied it, so a sender clock far ahead cannot freeze the booking), or its cancellation when that time is missing.
+    /// </summary>
+    static DateTime? ReflectsEventOf(Booking booking)
+    {
+        var created = CalcomWebhook.CreatedAtOf(booking.RawPayload);
+        if (created is { } c && c > booking.UpdatedAt + EventTime.MaxAhead) created = booking.UpdatedAt;
+        return created ?? (booking.Status == BookingStatus.CANCELLED ? booking.CancelledAt : null);
     }
 
     async Task<BookingResult> CreateAsync(CrmDbContext db, CalcomEvent evt, string rawJson, CancellationToken ct)
@@ -70,6 +104,7 @@ public sealed class BookingService(IDbContextFactory<CrmDbContext> dbs, TimeProv
         var party = await PartyAsync(db, booking, ct);
         previous.Status = BookingStatus.RESCHEDULED;
         previous.UpdatedAt = Now();
+        previous.RawPayload = rawJson; // the event it now reflects, so an older one about it arriving late is refused
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.CalendarEventId == oldUid, ct);
         if (task is null) task = NewTask(db, booking, party);
         else MoveTask(task, booking);

@@ -23,7 +23,8 @@ public sealed record CalcomEvent(
     string? Location,
     string? VideoCallUrl,
     string? Status,
-    string? CancellationReason)
+    string? CancellationReason,
+    DateTime? CreatedAt = null)
 {
     /// <summary>Cal.com's own video link wins over the location (which may be an address or "integrations:daily").</summary>
     public string? MeetingUrl => !string.IsNullOrWhiteSpace(VideoCallUrl) ? VideoCallUrl.Trim() : string.IsNullOrWhiteSpace(Location) ? null : Location.Trim();
@@ -69,6 +70,7 @@ public static class CalcomWebhook
                 _ => CalcomTrigger.Other,
             };
             var payload = root.TryGetProperty("payload", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
+            var createdAt = Time(root, "createdAt", check: null);
             if (trigger == CalcomTrigger.Other) return new CalcomEvent(trigger, name, payload.ValueKind == JsonValueKind.Object ? Text(payload, "uid") : null,
                 null, null, null, null, null, null, null, null, null, null, null);
             if (payload.ValueKind != JsonValueKind.Object) throw new ValidationFailedException("payload", "The event has no payload object.");
@@ -90,20 +92,43 @@ public static class CalcomWebhook
                 attendee.ValueKind == JsonValueKind.Object ? Text(attendee, "name") : null,
                 Text(payload, "location"),
                 metadata.ValueKind == JsonValueKind.Object ? Text(metadata, "videoCallUrl") : null,
-                Text(payload, "status"), Text(payload, "cancellationReason"));
+                Text(payload, "status"), Text(payload, "cancellationReason"), createdAt);
         }
     }
 
-    static string? Text(JsonElement obj, string property) =>
-        obj.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
+    /// <summary>
+    /// The envelope's <c>createdAt</c> in a stored raw payload: the Cal.com time of the event a booking last reflects
+    /// (null when it has none or it does not read).
+    /// </summary>
+    public static DateTime? CreatedAtOf(string? rawPayload)
+    {
+        if (string.IsNullOrEmpty(rawPayload)) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(rawPayload);
+            return doc.RootElement.ValueKind == JsonValueKind.Object ? Time(doc.RootElement, "createdAt", check: null) : null;
+        }
+        catch (Exception ex) when (ex is JsonException or ValidationFailedException) { return null; }
+    }
 
-    static DateTime? Time(JsonElement obj, string property, Validation check)
+    /// <summary>A text field without what PostgreSQL cannot store (NUL); an escaped lone surrogate does not even read as .NET text: a 400.</summary>
+    static string? Text(JsonElement obj, string property)
+    {
+        if (!obj.TryGetProperty(property, out var v) || v.ValueKind != JsonValueKind.String) return null;
+        string? text;
+        try { text = v.GetString(); }
+        catch (InvalidOperationException) { throw new ValidationFailedException(property, $"'{property}' is not valid text."); }
+        return StorableText.Clean(text) is { Length: > 0 } s ? s : null;
+    }
+
+    /// <summary>A time field; unreadable is a field error when <paramref name="check"/> is given, else just absent.</summary>
+    static DateTime? Time(JsonElement obj, string property, Validation? check)
     {
         var text = Text(obj, property);
         if (text is null) return null;
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
         {
-            check.Add("payload." + property, $"'{text}' is not an ISO 8601 time.");
+            check?.Add("payload." + property, $"'{text}' is not an ISO 8601 time.");
             return null;
         }
         return StoredTime.Of(at.UtcDateTime);

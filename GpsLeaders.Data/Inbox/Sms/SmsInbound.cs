@@ -1,6 +1,7 @@
 using GpsLeaders.Data.Activities;
 using GpsLeaders.Data.Contacts;
 using GpsLeaders.Data.LiveEvents;
+using GpsLeaders.Data.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace GpsLeaders.Data.Inbox.Sms;
@@ -29,6 +30,8 @@ public static class SmsInbound
     public static async Task<InboundSmsResult> ReceiveAsync(CrmDbContext db, string eventId, string sender, string? recipient, string text,
         DateTime receivedAt, CancellationToken ct)
     {
+        // Kept, not refused: a refusal would be retried by the phone for two days and the reply lost anyway.
+        text = StorableText.Truncate(text, SmsSending.MaxLength);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"sms-event:" + eventId}, 0))", ct);
         if (await db.SmsMessages.AnyAsync(m => m.ProviderMessageId == eventId && m.Direction == MessageDirection.INBOUND, ct))

@@ -58,5 +58,6 @@ public sealed class SmsWebhookHandling(IDbContextFactory<CrmDbContext> dbs, SmsG
         catch (Exception ex) { log.LogWarning(ex, "Opt-out confirmation to lead {LeadId} not sent", leadId); }
     }
 
-    DateTime Stamp(DateTimeOffset? at) => Platform.StoredTime.Of((at ?? clock.GetUtcNow()).UtcDateTime);
+    /// <summary>The phone's time for the event, unless its clock is far off (then the time we received it).</summary>
+    DateTime Stamp(DateTimeOffset? at) => Platform.EventTime.Clamp(at, clock.GetUtcNow());
 }

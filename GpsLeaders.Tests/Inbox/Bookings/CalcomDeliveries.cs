@@ -12,11 +12,11 @@ internal static class CalcomDeliveries
 
     public static string Envelope(string trigger, string uid, DateTime startUtc, string email, string name = "Jamie Booker",
         string? rescheduleUid = null, string? cancellationReason = null, string? videoUrl = "https://cal.example.com/video/abc",
-        string title = "GPS tracking demo") =>
+        string title = "GPS tracking demo", DateTime? createdAt = null) =>
         JsonSerializer.Serialize(new
         {
             triggerEvent = trigger,
-            createdAt = DateTime.UtcNow.ToString("O"),
+            createdAt = (createdAt ?? DateTime.UtcNow).ToString("O"),
             payload = new
             {
                 uid,

@@ -170,4 +170,55 @@ public class CalcomWebhookTests : IAsyncLifetime
             Assert.Equal(2, await db.Bookings.CountAsync());
         }
     }
+
+    [Fact]
+    public async Task An_older_reschedule_delivered_after_a_cancel_changes_nothing()
+    {
+        var t0 = DateTime.UtcNow.AddMinutes(-30);
+        await PostAsync(_client, Envelope("BOOKING_CREATED", "uid-keep", Start, "dana@acmetowing.com", "Dana Diaz", createdAt: t0));
+        await PostAsync(_client, Envelope("BOOKING_CANCELLED", "uid-keep", Start, "dana@acmetowing.com", "Dana Diaz", cancellationReason: "No budget", createdAt: t0.AddMinutes(10)));
+        // Cal.com redelivers two reschedules made before the cancel: one to a new uid, one that kept the uid.
+        var toNewUid = Envelope("BOOKING_RESCHEDULED", "uid-moved", Start.AddDays(1), "dana@acmetowing.com", "Dana Diaz", rescheduleUid: "uid-keep", createdAt: t0.AddMinutes(5));
+        var inPlace = Envelope("BOOKING_RESCHEDULED", "uid-keep", Start.AddDays(2), "dana@acmetowing.com", "Dana Diaz", createdAt: t0.AddMinutes(6));
+        foreach (var late in new[] { toNewUid, inPlace })
+        {
+            var response = await PostAsync(_client, late);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Outdated", await response.Content.ReadAsStringAsync());
+        }
+
+        await using var db = Db();
+        var booking = await db.Bookings.SingleAsync();
+        Assert.Equal(("uid-keep", BookingStatus.CANCELLED, Start, "No budget"), (booking.CalBookingUid, booking.Status, booking.StartAt, booking.CancelReason));
+        var task = await db.Tasks.SingleAsync();
+        Assert.Equal(("uid-keep", Start, true), (task.CalendarEventId!, task.DueAt!.Value, task.IsCompleted));
+        Assert.Equal(0, await db.Activities.CountAsync(a => a.ActivityType == "booking.rescheduled"));
+    }
+
+    [Fact]
+    public async Task A_reschedule_made_after_the_cancel_does_apply()
+    {
+        var t0 = DateTime.UtcNow.AddMinutes(-30);
+        await PostAsync(_client, Envelope("BOOKING_CREATED", "uid-back", Start, "dana@acmetowing.com", "Dana Diaz", createdAt: t0));
+        await PostAsync(_client, Envelope("BOOKING_CANCELLED", "uid-back", Start, "dana@acmetowing.com", "Dana Diaz", createdAt: t0.AddMinutes(1)));
+        var response = await PostAsync(_client, Envelope("BOOKING_RESCHEDULED", "uid-back-2", Start.AddDays(3), "dana@acmetowing.com", "Dana Diaz",
+            rescheduleUid: "uid-back", createdAt: t0.AddMinutes(2)));
+        Assert.Contains("Rescheduled", await response.Content.ReadAsStringAsync());
+        await using var db = Db();
+        Assert.Equal(BookingStatus.SCHEDULED, (await db.Bookings.SingleAsync(b => b.CalBookingUid == "uid-back-2")).Status);
+        Assert.False((await db.Tasks.SingleAsync()).IsCompleted);
+    }
+
+    [Fact]
+    public async Task A_nul_escape_in_a_booking_is_cleaned_and_stored_never_a_500()
+    {
+        var json = Envelope("BOOKING_CREATED", "uid-nul", Start, "dana@acmetowing.com", "Dana\u0000 Diaz", title: "Demo\u0000 call");
+        Assert.Contains("\\u0000", json);
+        var response = await PostAsync(_client, json);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = Db();
+        var booking = await db.Bookings.SingleAsync();
+        Assert.Equal(("Dana Diaz", "Demo call"), (booking.AttendeeName, booking.EventTypeTitle));
+        Assert.DoesNotContain("\\u0000", booking.RawPayload);
+    }
 }
