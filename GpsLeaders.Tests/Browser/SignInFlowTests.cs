@@ -50,7 +50,7 @@ public class SignInFlowTests : BrowserTest
         var page = await NewPersonAsync();
         await SubmitSignInAsync(page, Demo(UserRole.ADMIN).Email, "not-the-password");
 
-        Assert.Equal(SignInService.WrongCredentials, await page.InnerTextAsync("[data-testid=signin-error]"));
+        Assert.Equal(SignInService.Refused, await page.InnerTextAsync("[data-testid=signin-error]"));
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "gpsl.auth");
         await page.GotoAsync("/");
         Assert.Contains("/account/signin", page.Url);
@@ -62,7 +62,7 @@ public class SignInFlowTests : BrowserTest
         var page = await NewPersonAsync();
         await SubmitSignInAsync(page, DemoData.InactiveEmail, DemoData.Password);
 
-        Assert.Contains("deactivated", await page.InnerTextAsync("[data-testid=signin-error]"));
+        Assert.Equal(SignInService.Refused, await page.InnerTextAsync("[data-testid=signin-error]"));
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "gpsl.auth");
     }
 
@@ -136,6 +136,6 @@ public class SignInFlowTests : BrowserTest
         // the circuit's periodic re-check (30 s), so a slow machine does not fail the test for a late event.
         await rep.WaitForURLAsync("**/account/signin**", new() { Timeout = 40_000 });
         await SubmitSignInAsync(rep, repAccount.Email, repAccount.Password);
-        Assert.Contains("deactivated", await rep.InnerTextAsync("[data-testid=signin-error]"));
+        Assert.Equal(SignInService.Refused, await rep.InnerTextAsync("[data-testid=signin-error]"));
     }
 }
