@@ -11,7 +11,7 @@ public static class WebSecurity
 {
     /// <summary>
     /// X-Forwarded-For / -Proto are believed only from <c>ForwardedHeaders:KnownProxies</c> (addresses) and
-    /// <c>ForwardedHeaders:KnownNetworks</c> (CIDR), plus loopback. Anyone else could otherwise claim HTTPS or any IP,
+    /// <c>ForwardedHeaders:KnownNetworks</c> (CIDR); when neither is set, from loopback only. Anyone else could otherwise claim HTTPS or any IP,
     /// and the IP is what the sign-in rate limit counts.
     /// </summary>
     public static IServiceCollection AddCrmForwardedHeaders(this IServiceCollection services, IConfiguration config)
@@ -19,10 +19,13 @@ public static class WebSecurity
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in Values(config, "ForwardedHeaders:KnownProxies"))
-                o.KnownProxies.Add(IPAddress.Parse(proxy));
-            foreach (var network in Values(config, "ForwardedHeaders:KnownNetworks"))
-                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            var proxies = Values(config, "ForwardedHeaders:KnownProxies").Select(IPAddress.Parse).ToList();
+            var networks = Values(config, "ForwardedHeaders:KnownNetworks").Select(System.Net.IPNetwork.Parse).ToList();
+            if (proxies.Count + networks.Count == 0) return; // the framework's default: loopback only
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies) o.KnownProxies.Add(proxy);
+            foreach (var network in networks) o.KnownIPNetworks.Add(network);
         });
         return services;
     }

@@ -17,10 +17,11 @@ public static class AccountEndpoints
     /// </summary>
     public static IServiceCollection AddAccountRateLimits(this IServiceCollection services, IConfiguration config)
     {
-        var signInPerMinute = config.GetValue("Auth:SignInPerMinute", 10);
-        var invitationPerMinute = config.GetValue("Auth:InvitationPerMinute", 10);
         services.AddRateLimiter(o =>
         {
+            // Read here, when the options are first built: a host's (or a test's) configuration is in place by then.
+            var signInPerMinute = config.GetValue("Auth:SignInPerMinute", 10);
+            var invitationPerMinute = config.GetValue("Auth:InvitationPerMinute", 10);
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 var limit = !HttpMethods.IsPost(http.Request.Method) ? 0

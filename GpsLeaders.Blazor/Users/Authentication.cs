@@ -43,7 +43,7 @@ public static class Authentication
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff.Select(r => r.ToString())))
             // Every page and endpoint is for signed-in staff unless it says otherwise.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireRole(Roles.Staff.Select(r => r.ToString())).Build());
-        services.AddSingleton(SessionLifetimeFrom(config)); // after AddCrmDomainServices: this one wins
+        services.AddSingleton(_ => SessionLifetimeFrom(config)); // after AddCrmDomainServices: this one wins
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, ActiveUserRevalidation>();
         return services;
