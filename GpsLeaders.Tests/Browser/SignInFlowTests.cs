@@ -138,4 +138,50 @@ public class SignInFlowTests : BrowserTest
         await SubmitSignInAsync(rep, repAccount.Email, repAccount.Password);
         Assert.Equal(SignInService.Refused, await rep.InnerTextAsync("[data-testid=signin-error]"));
     }
+
+    [Fact]
+    public async Task An_admin_sees_a_users_sessions_and_ending_them_signs_that_browser_out()
+    {
+        var rep = await NewPersonAsync();
+        var repAccount = Demo(UserRole.REP);
+        await SignInAsync(rep, repAccount.Email, repAccount.Password);
+
+        var admin = await NewPersonAsync();
+        await SignInAsync(admin, Demo(UserRole.ADMIN).Email, Demo(UserRole.ADMIN).Password);
+        await OpenAsync(admin, "/admin/users");
+        var row = admin.Locator("[data-testid=users-grid] tr", new() { HasText = repAccount.Email });
+        await row.Locator("[data-testid=show-sessions]").ClickAsync();
+        var sessions = admin.Locator("[data-testid=sessions-table]");
+        await Assertions.Expect(sessions).ToContainTextAsync("127.0.0.1");
+        await Assertions.Expect(sessions).ToContainTextAsync("Chrome");
+
+        await admin.ClickAsync("[data-testid=end-all-sessions]");
+        await admin.WaitForSelectorAsync("[data-testid=no-sessions]");
+        // The rep's open page re-checks on the live event (at the latest on the circuit's 30 s re-check) and lands on sign-in.
+        await rep.WaitForURLAsync("**/account/signin**", new() { Timeout = 40_000 });
+    }
+
+    [Fact]
+    public async Task The_shell_the_inbox_and_the_dialer_run_under_the_content_security_policy_without_a_violation()
+    {
+        var page = await NewPersonAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) problems.Add(message.Text);
+        };
+        page.PageError += (_, error) => problems.Add(error);
+
+        await SignInAsync(page, Demo(UserRole.ADMIN).Email, Demo(UserRole.ADMIN).Password);
+        var csp = (await page.GotoAsync("/"))!.Headers["content-security-policy"];
+        Assert.Contains("script-src 'self'", csp);
+        await WaitForCircuitAsync(page);
+        await OpenAsync(page, "/inbox");
+        await OpenAsync(page, "/dialer");
+        await OpenAsync(page, "/admin/users");
+        await page.ClickAsync("[data-testid=nav-companies]");
+        await page.WaitForURLAsync("**/companies");
+
+        Assert.True(problems.Count == 0, "CSP violations or script errors:\n" + string.Join("\n", problems));
+    }
 }
