@@ -184,4 +184,21 @@ public class SignInFlowTests : BrowserTest
 
         Assert.True(problems.Count == 0, "CSP violations or script errors:\n" + string.Join("\n", problems));
     }
+
+    [Fact]
+    public async Task The_sign_out_button_ends_the_session_so_a_copy_of_the_cookie_no_longer_works()
+    {
+        var page = await NewPersonAsync();
+        await SignInAsync(page, Demo(UserRole.REP).Email, Demo(UserRole.REP).Password);
+        var copy = (await page.Context.CookiesAsync()).Single(c => c.Name == "gpsl.auth");
+
+        await page.ClickAsync("[data-testid=sign-out]");
+        await page.WaitForURLAsync("**/account/signin**");
+
+        // Another person who copied the cookie before the sign-out is sent to sign-in.
+        var thief = await NewPersonAsync();
+        await thief.Context.AddCookiesAsync([new Cookie { Name = copy.Name, Value = copy.Value, Domain = copy.Domain, Path = copy.Path }]);
+        await thief.GotoAsync("/");
+        Assert.Contains("/account/signin", thief.Url);
+    }
 }
