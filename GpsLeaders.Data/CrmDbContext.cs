@@ -25,6 +25,7 @@ namespace GpsLeaders.Data;
 public class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(options)
 {
     public DbSet<User> Users => Set<User>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<CompanyAddress> CompanyAddresses => Set<CompanyAddress>();
     public DbSet<Contact> Contacts => Set<Contact>();

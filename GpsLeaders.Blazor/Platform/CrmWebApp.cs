@@ -39,6 +39,8 @@ public static class CrmWebApp
 
         services.AddCrmDomainServices();
         services.AddCrmUsers(config);
+        services.AddAccountRateLimits(config);
+        services.AddCrmForwardedHeaders(config);
         services.AddSingleton<LiveEventHub>();
         services.AddSingleton<LiveEventListener>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveEventListener>());
@@ -55,10 +57,14 @@ public static class CrmWebApp
         GpsLeaders.Blazor.Dialer.VoicemailAudioEndpoint.AddCrmVoicemailAudio(services);
 
         var app = builder.Build();
+        // First, so the scheme (Secure cookie, HSTS) and the client IP (rate limits) are the real ones.
+        app.UseForwardedHeaders();
+        app.UseCrmSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseCrmRequestBodyLimits();
-        app.UseForwardedHeaders(new() { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto });
+        app.UseCrmHubOriginCheck(config);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

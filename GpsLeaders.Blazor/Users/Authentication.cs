@@ -28,10 +28,12 @@ public static class Authentication
                 o.Cookie.Name = "gpsl.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request is HTTPS, including behind a known proxy (UseForwardedHeaders sets the scheme).
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/account/signin";
                 o.LogoutPath = "/account/signout";
                 o.AccessDeniedPath = "/account/access-denied";
-                o.ExpireTimeSpan = TimeSpan.FromHours(config.GetValue("Auth:SessionHours", 12));
+                o.ExpireTimeSpan = SessionLifetimeFrom(config).Value;
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = ValidateSessionAsync;
             });
@@ -41,14 +43,21 @@ public static class Authentication
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff.Select(r => r.ToString())))
             // Every page and endpoint is for signed-in staff unless it says otherwise.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireRole(Roles.Staff.Select(r => r.ToString())).Build());
+        services.AddSingleton(_ => SessionLifetimeFrom(config)); // after AddCrmDomainServices: this one wins
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, ActiveUserRevalidation>();
         return services;
     }
 
-    public static ClaimsPrincipal PrincipalFor(User user) => new(new ClaimsIdentity(
+    static SessionLifetime SessionLifetimeFrom(IConfiguration config) => new(TimeSpan.FromHours(config.GetValue("Auth:SessionHours", 12)));
+
+    /// <summary>The claim naming the server-side session (user_sessions.id) the cookie belongs to.</summary>
+    public const string SessionClaim = "gpsl:sid";
+
+    public static ClaimsPrincipal PrincipalFor(User user, string sessionId) => new(new ClaimsIdentity(
     [
         new Claim(ClaimTypes.NameIdentifier, user.Id),
+        new Claim(SessionClaim, sessionId),
         new Claim(ClaimTypes.Name, $"{user.FirstName} {user.LastName}".Trim()),
         new Claim(ClaimTypes.Email, user.Email),
         new Claim(ClaimTypes.Role, user.Role.ToString()),
@@ -56,38 +65,38 @@ public static class Authentication
 
     public static string? UserId(this ClaimsPrincipal principal) => principal.FindFirstValue(ClaimTypes.NameIdentifier);
 
+    public static string? SessionId(this ClaimsPrincipal principal) => principal.FindFirstValue(SessionClaim);
+
     /// <summary>
-    /// Each request re-reads the user (a primary-key lookup): a deactivated user, or one whose role changed,
-    /// loses the session at once instead of when the cookie expires.
+    /// Each request re-reads the session and its user (one primary-key lookup): a revoked or expired session, a
+    /// deactivated user, or one whose role changed, loses access at once instead of when the cookie expires.
     /// </summary>
     static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
-        var dbs = context.HttpContext.RequestServices.GetRequiredService<IDbContextFactory<CrmDbContext>>();
-        if (!await IsStillValidAsync(dbs, context.Principal, context.HttpContext.RequestAborted))
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<UserSessions>();
+        if (!await IsStillValidAsync(sessions, context.Principal, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
     }
 
-    internal static async Task<bool> IsStillValidAsync(IDbContextFactory<CrmDbContext> dbs, ClaimsPrincipal? principal, CancellationToken ct)
+    internal static async Task<bool> IsStillValidAsync(UserSessions sessions, ClaimsPrincipal? principal, CancellationToken ct)
     {
-        var id = principal?.UserId();
-        if (id is null) return false;
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.IsActive, u.Role }).FirstOrDefaultAsync(ct);
-        return user is not null && user.IsActive && principal!.IsInRole(user.Role.ToString());
+        if (principal is null) return false;
+        var role = await sessions.ActiveRoleAsync(principal.UserId(), principal.SessionId(), ct);
+        return role is not null && principal.IsInRole(role.Value.ToString());
     }
 }
 
 /// <summary>The same check for live circuits, which make no HTTP requests after they start.</summary>
 public sealed class ActiveUserRevalidation(
-    ILoggerFactory loggers, IDbContextFactory<CrmDbContext> dbs, IConfiguration config, IHostApplicationLifetime lifetime)
+    ILoggerFactory loggers, UserSessions sessions, IConfiguration config, IHostApplicationLifetime lifetime)
     : RevalidatingServerAuthenticationStateProvider(loggers)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(config.GetValue("Auth:CircuitRevalidationSeconds", 30));
 
     // While the host shuts down its services are being disposed: a check then would only log a spurious error.
     protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct) =>
-        lifetime.ApplicationStopping.IsCancellationRequested ? Task.FromResult(true) : Authentication.IsStillValidAsync(dbs, state.User, ct);
+        lifetime.ApplicationStopping.IsCancellationRequested ? Task.FromResult(true) : Authentication.IsStillValidAsync(sessions, state.User, ct);
 }

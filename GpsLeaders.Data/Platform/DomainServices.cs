@@ -20,6 +20,8 @@ public static class DomainServices
     {
         services.AddSingleton<SignInService>();
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<UserSessions>();
+        services.AddSingleton(SessionLifetime.Default);
         services.AddSingleton<CompanyService>();
         services.AddSingleton<CompanyAddressService>();
         services.AddSingleton<CompanyMerge>();

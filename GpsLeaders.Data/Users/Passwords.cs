@@ -14,11 +14,17 @@ public static class Passwords
     public const int MinLength = 10;
     const string InvitePrefix = "!invite:";
     static readonly PasswordHasher<User> Hasher = new();
+    static readonly User Nobody = new() { Id = "nobody", Email = "", FirstName = "", LastName = "", PasswordHash = "" };
+    // A real hash of a random password: verifying against it costs what a real check costs and never succeeds.
+    static readonly string DummyHash = Hasher.HashPassword(Nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
 
     public static string Hash(User user, string password) => Hasher.HashPassword(user, password);
 
     public static PasswordVerificationResult Verify(User user, string password) =>
         IsInvitation(user.PasswordHash) ? PasswordVerificationResult.Failed : Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+
+    /// <summary>A refused sign-in that had no real hash to check (unknown email, invited, locked) does the same work anyway.</summary>
+    public static void VerifyNothing(string password) => Hasher.VerifyHashedPassword(Nobody, DummyHash, password);
 
     public static string? Problem(string? password, string? confirmation)
     {

@@ -17,11 +17,14 @@ public sealed record Invitation(string UserId, string Token, DateTime ExpiresAt)
     public string Path => $"/account/invitation?user={Uri.EscapeDataString(UserId)}&token={Uri.EscapeDataString(Token)}";
 }
 
+/// <summary>The user who accepted an invitation and the session it started.</summary>
+public sealed record AcceptedInvitation(User User, string SessionId);
+
 /// <summary>
 /// Administration of staff accounts: invite, accept an invitation, change role, deactivate and reactivate,
 /// and the create-admin command. Each use case is one transaction with its Activity and live event.
 /// </summary>
-public sealed class UserAccounts(IDbContextFactory<CrmDbContext> dbs, TimeProvider clock)
+public sealed class UserAccounts(IDbContextFactory<CrmDbContext> dbs, TimeProvider clock, SessionLifetime lifetime)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromHours(72);
     public const string ChangedEvent = "user.changed";
@@ -84,6 +87,8 @@ public sealed class UserAccounts(IDbContextFactory<CrmDbContext> dbs, TimeProvid
         user.PasswordHash = marker;
         user.InvitedById = actorId;
         user.InvitedAt = now;
+        // The old password is gone, so are the sessions it opened.
+        await UserSessions.RevokeAllAsync(db, user.Id, StoredTime.Of(now), exceptSessionId: null, ct);
         db.Record("user.password_reset", $"A new set-password link was issued for {user.Email}", userId: actorId);
         await db.SaveChangesAsync(ct);
         await db.PublishAsync(new LiveEvent(ChangedEvent, user.Id), ct);
@@ -99,19 +104,39 @@ public sealed class UserAccounts(IDbContextFactory<CrmDbContext> dbs, TimeProvid
         return user is not null && user.IsActive && Passwords.InvitationMatches(user.PasswordHash, token, clock.GetUtcNow().UtcDateTime) ? user : null;
     }
 
-    public async Task<User> AcceptInvitationAsync(string? userId, string? token, string? password, string? confirmation, CancellationToken ct = default)
+    public const string InvitationUsed = "This invitation has already been used. Sign in with your password, or ask an administrator for a new link.";
+
+    /// <summary>
+    /// Sets the password and starts a session. Two accepts of one link race on the user row's xmin: exactly one
+    /// wins, the others are told the invitation was used.
+    /// </summary>
+    public async Task<AcceptedInvitation> AcceptInvitationAsync(string? userId, string? token, string? password, string? confirmation,
+        SignInOrigin? origin = null, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
+        var now = clock.StoredNow();
         var user = userId is null ? null : await db.Users.FindAsync([userId], ct);
-        if (user is null || !user.IsActive || !Passwords.InvitationMatches(user.PasswordHash, token, clock.GetUtcNow().UtcDateTime))
+        if (user is not null && user.IsActive && !Passwords.IsInvitation(user.PasswordHash) && user.InvitedAt is not null)
+            throw new ValidationFailedException("token", InvitationUsed);
+        if (user is null || !user.IsActive || !Passwords.InvitationMatches(user.PasswordHash, token, now))
             throw new ValidationFailedException("token", "This invitation link is invalid or has expired. Ask an administrator for a new one.");
         if (Passwords.Problem(password, confirmation) is { } problem)
             throw new ValidationFailedException("password", problem);
         user.PasswordHash = Passwords.Hash(user, password!);
-        user.LastLoginAt = clock.GetUtcNow().UtcDateTime;
+        user.LastLoginAt = now;
+        // A new password ends every earlier session (a reset link is also how a stolen account is taken back).
+        await UserSessions.RevokeAllAsync(db, user.Id, now, exceptSessionId: null, ct);
+        var session = UserSessions.Start(db, user.Id, origin ?? SignInOrigin.Unknown, now, lifetime.Value);
         db.Record("user.invitation_accepted", $"{user.FirstName} {user.LastName} set a password and signed in", userId: user.Id);
-        await db.SaveChangesAsync(ct);
-        return user;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ValidationFailedException("token", InvitationUsed);
+        }
+        return new AcceptedInvitation(user, session.Id);
     }
 
     public async Task ChangeRoleAsync(string actorId, string userId, UserRole role, CancellationToken ct = default)
@@ -129,7 +154,7 @@ public sealed class UserAccounts(IDbContextFactory<CrmDbContext> dbs, TimeProvid
         await db.PublishAsync(new LiveEvent(ChangedEvent, user.Id), ct);
     }
 
-    /// <summary>Deactivating ends the user's open sessions: cookies are re-checked per request and circuits on this event.</summary>
+    /// <summary>Deactivating revokes the user's sessions: cookies are re-checked per request, circuits on this event.</summary>
     public async Task SetActiveAsync(string actorId, string userId, bool active, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -138,6 +163,7 @@ public sealed class UserAccounts(IDbContextFactory<CrmDbContext> dbs, TimeProvid
         if (!active && userId == actorId)
             throw new ValidationFailedException("isActive", "You cannot deactivate your own account.");
         user.IsActive = active;
+        if (!active) await UserSessions.RevokeAllAsync(db, user.Id, clock.StoredNow(), exceptSessionId: null, ct);
         db.Record(active ? "user.reactivated" : "user.deactivated", $"{user.Email} was {(active ? "reactivated" : "deactivated")}", userId: actorId);
         await db.SaveChangesAsync(ct);
         await db.PublishAsync(new LiveEvent(ChangedEvent, user.Id, active ? "reactivated" : "deactivated"), ct);
@@ -161,6 +187,7 @@ public sealed class UserAccounts(IDbContextFactory<CrmDbContext> dbs, TimeProvid
         user.Role = UserRole.ADMIN;
         user.IsActive = true;
         user.PasswordHash = Passwords.Hash(user, password!);
+        if (!created) await UserSessions.RevokeAllAsync(db, user.Id, clock.StoredNow(), exceptSessionId: null, ct);
         db.Record(created ? "user.created" : "user.promoted", $"{normalized} was {(created ? "created" : "made")} an administrator by the create-admin command",
             new { email = normalized }, userId: null);
         await db.SaveChangesAsync(ct);

@@ -18,3 +18,13 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.HasOne(x => x.InvitedBy).WithMany(x => x.Invitees).HasForeignKey(x => x.InvitedById).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> b)
+    {
+        b.ToTable("user_sessions");
+        b.HasIndex(x => x.UserId);
+        b.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -50,7 +50,7 @@ public class SignInFlowTests : BrowserTest
         var page = await NewPersonAsync();
         await SubmitSignInAsync(page, Demo(UserRole.ADMIN).Email, "not-the-password");
 
-        Assert.Equal(SignInService.WrongCredentials, await page.InnerTextAsync("[data-testid=signin-error]"));
+        Assert.Equal(SignInService.Refused, await page.InnerTextAsync("[data-testid=signin-error]"));
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "gpsl.auth");
         await page.GotoAsync("/");
         Assert.Contains("/account/signin", page.Url);
@@ -62,7 +62,7 @@ public class SignInFlowTests : BrowserTest
         var page = await NewPersonAsync();
         await SubmitSignInAsync(page, DemoData.InactiveEmail, DemoData.Password);
 
-        Assert.Contains("deactivated", await page.InnerTextAsync("[data-testid=signin-error]"));
+        Assert.Equal(SignInService.Refused, await page.InnerTextAsync("[data-testid=signin-error]"));
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "gpsl.auth");
     }
 
@@ -136,6 +136,69 @@ public class SignInFlowTests : BrowserTest
         // the circuit's periodic re-check (30 s), so a slow machine does not fail the test for a late event.
         await rep.WaitForURLAsync("**/account/signin**", new() { Timeout = 40_000 });
         await SubmitSignInAsync(rep, repAccount.Email, repAccount.Password);
-        Assert.Contains("deactivated", await rep.InnerTextAsync("[data-testid=signin-error]"));
+        Assert.Equal(SignInService.Refused, await rep.InnerTextAsync("[data-testid=signin-error]"));
+    }
+
+    [Fact]
+    public async Task An_admin_sees_a_users_sessions_and_ending_them_signs_that_browser_out()
+    {
+        var rep = await NewPersonAsync();
+        var repAccount = Demo(UserRole.REP);
+        await SignInAsync(rep, repAccount.Email, repAccount.Password);
+
+        var admin = await NewPersonAsync();
+        await SignInAsync(admin, Demo(UserRole.ADMIN).Email, Demo(UserRole.ADMIN).Password);
+        await OpenAsync(admin, "/admin/users");
+        var row = admin.Locator("[data-testid=users-grid] tr", new() { HasText = repAccount.Email });
+        await row.Locator("[data-testid=show-sessions]").ClickAsync();
+        var sessions = admin.Locator("[data-testid=sessions-table]");
+        await Assertions.Expect(sessions).ToContainTextAsync("127.0.0.1");
+        await Assertions.Expect(sessions).ToContainTextAsync("Chrome");
+
+        await admin.ClickAsync("[data-testid=end-all-sessions]");
+        await admin.WaitForSelectorAsync("[data-testid=no-sessions]");
+        // The rep's open page re-checks on the live event (at the latest on the circuit's 30 s re-check) and lands on sign-in.
+        await rep.WaitForURLAsync("**/account/signin**", new() { Timeout = 40_000 });
+    }
+
+    [Fact]
+    public async Task The_shell_the_inbox_and_the_dialer_run_under_the_content_security_policy_without_a_violation()
+    {
+        var page = await NewPersonAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) problems.Add(message.Text);
+        };
+        page.PageError += (_, error) => problems.Add(error);
+
+        await SignInAsync(page, Demo(UserRole.ADMIN).Email, Demo(UserRole.ADMIN).Password);
+        var csp = (await page.GotoAsync("/"))!.Headers["content-security-policy"];
+        Assert.Contains("script-src 'self'", csp);
+        await WaitForCircuitAsync(page);
+        await OpenAsync(page, "/inbox");
+        await OpenAsync(page, "/dialer");
+        await OpenAsync(page, "/admin/users");
+        await page.ClickAsync("[data-testid=nav-companies]");
+        await page.WaitForURLAsync("**/companies");
+
+        Assert.True(problems.Count == 0, "CSP violations or script errors:\n" + string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task The_sign_out_button_ends_the_session_so_a_copy_of_the_cookie_no_longer_works()
+    {
+        var page = await NewPersonAsync();
+        await SignInAsync(page, Demo(UserRole.REP).Email, Demo(UserRole.REP).Password);
+        var copy = (await page.Context.CookiesAsync()).Single(c => c.Name == "gpsl.auth");
+
+        await page.ClickAsync("[data-testid=sign-out]");
+        await page.WaitForURLAsync("**/account/signin**");
+
+        // Another person who copied the cookie before the sign-out is sent to sign-in.
+        var thief = await NewPersonAsync();
+        await thief.Context.AddCookiesAsync([new Cookie { Name = copy.Name, Value = copy.Value, Domain = copy.Domain, Path = copy.Path }]);
+        await thief.GotoAsync("/");
+        Assert.Contains("/account/signin", thief.Url);
     }
 }

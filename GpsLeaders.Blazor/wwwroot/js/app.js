@@ -59,3 +59,11 @@ window.crm.dialerKeys = (dotnet) => {
   document.addEventListener('keydown', handler);
   return { dispose: () => document.removeEventListener('keydown', handler) };
 };
+
+// Links marked data-reload reload the page (the reconnect banner's); a handler here, since CSP forbids inline onclick.
+document.addEventListener('click', e => {
+  const link = e.target instanceof Element ? e.target.closest('[data-reload]') : null;
+  if (!link) return;
+  e.preventDefault();
+  location.reload();
+});
