@@ -1,17 +1,18 @@
+using Coravel.Invocable;
 using GpsLeaders.Data.Leads;
-using Quartz;
 
 namespace GpsLeaders.Blazor.Leads;
 
 /// <summary>Hourly (and "Run now" on Settings → Jobs): recomputes every lead's quality, engagement and deal risk.</summary>
-[DisallowConcurrentExecution]
-public sealed class LeadScoreJob(LeadScoreService scores, ILogger<LeadScoreJob> log) : IJob
+public sealed class LeadScoreJob(LeadScoreService scores, ILogger<LeadScoreJob> log) : IInvocable, ICancellableInvocable
 {
     public const string Name = "lead-score";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    public CancellationToken CancellationToken { get; set; }
+
+    public async Task Invoke()
     {
-        var run = await scores.RecomputeAsync(ct);
+        var run = await scores.RecomputeAsync(CancellationToken);
         log.LogInformation("Lead scores: {Leads} leads, {Changed} changed in {Ms} ms", run.Leads, run.Changed, (long)run.Took.TotalMilliseconds);
     }
 }

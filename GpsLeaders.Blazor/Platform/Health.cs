@@ -4,14 +4,13 @@ using GpsLeaders.Data.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
-using Quartz;
 
 namespace GpsLeaders.Blazor.Platform;
 
 /// <summary>
-/// /healthz: the database answers and the job scheduler is running (started, not in standby, firing). Anonymous callers
-/// (load balancers, the container's HEALTHCHECK) get the status code and the overall status only; the checks' details
-/// (scheduler instance, database errors) are for signed-in admins.
+/// /healthz: the database answers and the job scheduler is running (ticking on this instance, its heartbeat claimed by
+/// some instance). Anonymous callers (load balancers, the container's HEALTHCHECK) get the status code and the overall
+/// status only; the checks' details are for signed-in admins.
 /// </summary>
 public static class Health
 {
@@ -51,18 +50,21 @@ public static class Health
         }
     }
 
-    sealed class SchedulerCheck(ISchedulerFactory factory, JobRunRecorder runs, IConfiguration config, TimeProvider clock) : IHealthCheck
+    sealed class SchedulerCheck(JobRunner runner, JobLeases leases, IConfiguration config, TimeProvider clock) : IHealthCheck
     {
+        // Coravel asks at least every 15 s whether a job is due; silence for twice that means it is not ticking here.
+        static readonly TimeSpan SilentAfter = TimeSpan.FromSeconds(30);
+
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
         {
-            var scheduler = await factory.LookupScheduler(SchedulerSetup.SchedulerName(config), ct);
-            if (scheduler is null || scheduler.Status != SchedulerStatus.Running)
-                return HealthCheckResult.Unhealthy($"not running ({scheduler?.Status.ToString() ?? "absent"})");
-            var beat = await runs.ReadAsync(SchedulerHeartbeatJob.Name, ct);
+            var now = clock.GetUtcNow();
+            if (runner.LastPollAt is not { } polled || now - polled > SilentAfter)
+                return HealthCheckResult.Unhealthy(runner.LastPollAt is { } last ? $"not running (last tick at {last:O})" : "not running (not started)");
+            var beat = await leases.ReadAsync(SchedulerHeartbeatJob.Name, ct);
             var allowed = TimeSpan.FromSeconds(config.GetValue("Scheduler:HeartbeatSeconds", 30) * 3);
-            if (beat is not null && clock.GetUtcNow().UtcDateTime - beat.LastRunAt > allowed)
-                return HealthCheckResult.Degraded($"running, but the heartbeat job last ran at {beat.LastRunAt:O}");
-            return HealthCheckResult.Healthy($"running as {scheduler.SchedulerInstanceId}");
+            if (beat?.LastRunAt is { } lastBeat && now.UtcDateTime - lastBeat > allowed)
+                return HealthCheckResult.Degraded($"running, but no instance has run the heartbeat job since {lastBeat:O}");
+            return HealthCheckResult.Healthy($"running as {runner.Instance}");
         }
     }
 }

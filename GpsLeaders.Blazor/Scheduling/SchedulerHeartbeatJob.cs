@@ -1,15 +1,14 @@
-using Quartz;
+using Coravel.Invocable;
 
 namespace GpsLeaders.Blazor.Scheduling;
 
 /// <summary>
-/// The scheduler's own pulse. Its last run (recorded by <see cref="JobRunRecorder"/>) is what /healthz
-/// reads to tell "scheduler running" from "scheduler started but not firing".
+/// The scheduler's own pulse. Its last run in <c>job_runs</c> (by whichever instance claimed it) is what
+/// /healthz reads to tell "scheduler running" from "scheduler started but nothing is being claimed".
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class SchedulerHeartbeatJob : IJob
+public sealed class SchedulerHeartbeatJob : IInvocable
 {
     public const string Name = "scheduler-heartbeat";
 
-    public ValueTask Execute(IJobExecutionContext context, CancellationToken ct) => ValueTask.CompletedTask;
+    public Task Invoke() => Task.CompletedTask;
 }

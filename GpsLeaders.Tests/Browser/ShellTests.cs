@@ -4,6 +4,7 @@ using GpsLeaders.Data.Seeding;
 using GpsLeaders.Data.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using GpsLeaders.Tests.Infrastructure;
 
 namespace GpsLeaders.Tests.Browser;
 
@@ -35,6 +36,20 @@ public class ShellTests : BrowserTest
         await page.ClickAsync("[data-testid=nav-jobs]");
         var grid = page.Locator("[data-testid=jobs-grid]");
         await grid.Locator("text=" + SchedulerHeartbeatJob.Name).WaitForAsync();
-        Assert.Contains("running", await page.InnerTextAsync("main"));
+        Assert.Contains("Scheduler running", await page.InnerTextAsync("main"));
+    }
+
+    [Fact]
+    public async Task Run_now_on_the_jobs_page_runs_the_job()
+    {
+        var page = await AdminAsync();
+        await page.ClickAsync("[data-testid=nav-jobs]");
+        var leases = App.Services.GetRequiredService<JobLeases>();
+        var before = await Eventually.GetAsync(async () => await leases.ReadAsync(SchedulerHeartbeatJob.Name) is { RunningOn: null, LastRunAt: not null } s ? s : null,
+            TimeSpan.FromSeconds(30), "the heartbeat's run at start");
+        await page.ClickAsync($"[data-testid=run-now-{SchedulerHeartbeatJob.Name}]");
+        await page.GetByText($"{SchedulerHeartbeatJob.Name} started").WaitForAsync(new() { Timeout = 5000 });
+        await Eventually.GetAsync(async () => await leases.ReadAsync(SchedulerHeartbeatJob.Name) is { Runs: var runs } && runs > before.Runs ? "ran" : null,
+            what: "the manual run recorded");
     }
 }

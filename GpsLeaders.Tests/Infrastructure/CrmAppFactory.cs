@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,11 +16,14 @@ public sealed class CrmAppFactory : WebApplicationFactory<Program>
 {
     readonly string _connectionString;
     readonly Dictionary<string, string?> _settings;
+    readonly Action<IServiceCollection>? _services;
 
-    public CrmAppFactory(string connectionString, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Runs after the app's own registrations (e.g. a test-only job through AddCrmJob).</param>
+    public CrmAppFactory(string connectionString, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         _connectionString = connectionString;
         _settings = new(settings ?? new Dictionary<string, string?>());
+        _services = services;
         UseKestrel(0);
     }
 
@@ -46,14 +50,12 @@ public sealed class CrmAppFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Default"] = _connectionString,
             ["Database:SeedDemoWhenEmpty"] = "false",
             ["DataProtection:KeysDir"] = Path.Combine(Path.GetTempPath(), "crm-test-keys"),
-            ["Scheduler:CheckinSeconds"] = "5",
             // Warnings and errors only: a failing test's output should show the app's problems, not every request.
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-            // Quartz keeps a process-wide registry by scheduler name; hosts in one test process need their own.
-            ["Scheduler:Name"] = "test-" + Guid.NewGuid().ToString("N")[..8],
         };
         foreach (var (k, v) in _settings) settings[k] = v;
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 }

@@ -113,23 +113,18 @@ public class HostTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Scheduled_jobs_run_on_the_clustered_store_and_their_runs_are_recorded()
+    public async Task Scheduled_jobs_claim_their_runs_in_the_database_and_record_them()
     {
         _ = _app.BaseAddress;
-        // Clustered instances check in to qrtz_scheduler_state; the trigger lives in qrtz_triggers.
-        var dataSource = _app.Services.GetRequiredService<NpgsqlDataSource>();
-        var checkedIn = await Eventually.GetAsync(async () =>
-        {
-            await using var cmd = dataSource.CreateCommand("SELECT count(*) FROM qrtz_scheduler_state");
-            return (long)(await cmd.ExecuteScalarAsync())! > 0 ? "yes" : null;
-        }, what: "a clustered scheduler check-in");
-        await using (var cmd = dataSource.CreateCommand("SELECT count(*) FROM qrtz_triggers WHERE trigger_name = $1"))
-        {
-            cmd.Parameters.AddWithValue(SchedulerHeartbeatJob.Name);
-            Assert.Equal(1L, await cmd.ExecuteScalarAsync());
-        }
-        var runs = _app.Services.GetRequiredService<JobRunRecorder>();
-        var run = await Eventually.GetAsync(() => runs.ReadAsync(SchedulerHeartbeatJob.Name), TimeSpan.FromSeconds(30), "the heartbeat job's first run");
-        Assert.True(run.LastSucceeded);
+        // The heartbeat's lease row: claimed by this instance (the only one), run and recorded.
+        var leases = _app.Services.GetRequiredService<JobLeases>();
+        var beat = await Eventually.GetAsync(async () => await leases.ReadAsync(SchedulerHeartbeatJob.Name) is { LastRunAt: not null } s ? s : null,
+            TimeSpan.FromSeconds(30), "the heartbeat job's first run");
+        Assert.True(beat.LastSucceeded);
+        Assert.Equal(_app.Services.GetRequiredService<JobRunner>().Instance, beat.LastHolder);
+        Assert.True(beat.NextRunAt > beat.LastRunAt);
+        // 0007 dropped the old job store (0002's qrtz_ tables).
+        await using var cmd = _app.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'qrtz%'");
+        Assert.Equal(0L, await cmd.ExecuteScalarAsync());
     }
 }

@@ -53,10 +53,10 @@ public sealed class MigrationMatchesDocumentTests
                 $"enum \"{name}\" ({string.Join(", ", labels)}) missing or different");
         foreach (var r in dbEnums) Expect(enumNames.Contains(r[0]), $"undocumented enum \"{r[0]}\"");
 
-        // Tables: exactly the 42 documented ones besides Quartz's, the migration history and those beyond V2.
-        var dbTables = (await RowsAsync(conn, """
+        // Tables: exactly the 42 documented ones besides the platform's own (migration history, job leases) and those beyond V2.
+        var dbTables = (await RowsAsync(conn, $"""
             SELECT tablename FROM pg_tables WHERE schemaname = 'public'
-              AND tablename NOT LIKE 'qrtz\_%' AND tablename <> '__schema_migrations'
+              AND tablename NOT IN ({SchemaSnapshot.PlatformTableList})
             """)).Select(r => r[0]).ToHashSet();
         foreach (var t in BeyondV2Tables) Expect(dbTables.Remove(t), $"table {t} (beyond V2) missing");
         Expect(dbTables.Count == 42, $"expected 42 tables, found {dbTables.Count}");
@@ -70,14 +70,14 @@ public sealed class MigrationMatchesDocumentTests
             WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
             """)).ToDictionary(r => (r[0], r[1]), r => (Type: r[2], NotNull: r[3] == "true", Default: r[4]));
 
-        var dbForeignKeys = (await RowsAsync(conn, """
+        var dbForeignKeys = (await RowsAsync(conn, $"""
             SELECT t.relname, c.conname, a.attname, ft.relname, c.confdeltype::text
             FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class ft ON ft.oid = c.confrelid
             JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
-            WHERE c.contype = 'f' AND t.relname NOT LIKE 'qrtz\_%'
+            WHERE c.contype = 'f' AND t.relname NOT IN ({SchemaSnapshot.PlatformTableList})
             """)).Where(r => !BeyondV2Tables.Contains(r[0])).Select(r => $"{r[0]}.{r[1]} ({r[2]}) -> {r[3]} ON DELETE {r[4]}").ToHashSet();
 
-        var dbIndexes = (await RowsAsync(conn, """
+        var dbIndexes = (await RowsAsync(conn, $"""
             SELECT t.relname, i.relname, x.indisunique::text, x.indisprimary::text,
                    array_to_string(ARRAY(
                        SELECT a.attname || CASE WHEN x.indoption[k.ord - 1] & 1 = 1 THEN ' DESC' ELSE '' END
@@ -85,7 +85,7 @@ public sealed class MigrationMatchesDocumentTests
                        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.num ORDER BY k.ord), ', ')
             FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
             JOIN pg_namespace n ON n.oid = t.relnamespace
-            WHERE n.nspname = 'public' AND t.relname NOT LIKE 'qrtz\_%' AND t.relname <> '__schema_migrations'
+            WHERE n.nspname = 'public' AND t.relname NOT IN ({SchemaSnapshot.PlatformTableList})
             """)).Where(r => !BeyondV2Tables.Contains(r[0])).ToList();
 
         var expectedForeignKeys = new HashSet<string>();

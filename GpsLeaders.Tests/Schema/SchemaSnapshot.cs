@@ -6,13 +6,21 @@ namespace GpsLeaders.Tests.Schema;
 /// The application part of a database schema read from pg_catalog, one comparable line per fact:
 /// tables, columns (type with precision, nullability, default), enum labels in order, constraints
 /// (PK, unique, FK with ON DELETE, check) and indexes (full definition: name, columns, order, uniqueness).
-/// Quartz's qrtz_* tables and the migration history are not part of it.
+/// The platform's own tables beyond V2 (<see cref="PlatformTables"/>) are not part of it.
 /// </summary>
 internal sealed class SchemaSnapshot
 {
-    private const string AppTables = """
-        n.nspname = 'public' AND t.relkind = 'r'
-        AND t.relname NOT LIKE 'qrtz\_%' AND t.relname <> '__schema_migrations'
+    /// <summary>
+    /// Tables beyond V2 that the EF model does not map and data-model.md does not document: the migration
+    /// history and the scheduler's job leases (0007), both read and written with plain SQL.
+    /// </summary>
+    public static readonly string[] PlatformTables = ["__schema_migrations", "job_runs"];
+
+    /// <summary>SQL list of <see cref="PlatformTables"/>, for <c>NOT IN (…)</c>.</summary>
+    public static string PlatformTableList => string.Join(", ", PlatformTables.Select(t => $"'{t}'"));
+
+    private static readonly string AppTables = $"""
+        n.nspname = 'public' AND t.relkind = 'r' AND t.relname NOT IN ({PlatformTableList})
         """;
 
     public SortedSet<string> Lines { get; } = new(StringComparer.Ordinal);
