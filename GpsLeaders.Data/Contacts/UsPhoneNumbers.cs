@@ -61,7 +61,8 @@ public static class UsPhoneNumbers
             return new PhoneCheck(null, PhoneLineType.Unknown, null, extension, problem);
         }
         var e164 = Library.Format(number, PhoneNumberFormat.E164);
-        if (IsFictional(e164)) return new PhoneCheck(null, PhoneLineType.Unknown, null, extension, FictionalProblem);
+        // A fictional number still says where its area code is, which is all the contact's clock needs.
+        if (IsFictional(e164)) return new PhoneCheck(null, PhoneLineType.Unknown, TimeZoneOf(number), extension, FictionalProblem);
         return new PhoneCheck(e164, LineTypeOf(Library.GetNumberType(number)), TimeZoneOf(number), extension, null);
     }
 

@@ -90,6 +90,7 @@ public class PhoneNumberTests
         var check = UsPhoneNumbers.Check(typed);
         Assert.Null(check.E164);
         Assert.Equal("555-01xx numbers are fictional", check.Problem);
+        Assert.NotNull(check.TimeZone);
     }
 
     [Fact]
@@ -225,8 +226,8 @@ public class ContactPhoneTests
         Assert.Equal(("+447911123456", "mobile", null, true, "+44 7911 123456"), await SaveAsync(f.Services, f.Author.Id, "+44 7911 123456", "landline"));
         // A toll-free line left as the default "mobile" is not textable.
         Assert.Equal(("+18002451234", "landline", null, false, "1-800-245-1234"), await SaveAsync(f.Services, f.Author.Id, "1-800-245-1234", "mobile"));
-        // Invalid and fictional numbers are kept as typed, with no E.164, no zone, no SMS.
-        Assert.Equal((null, "mobile", null, false, "(512) 555-0123"), await SaveAsync(f.Services, f.Author.Id, "(512) 555-0123", "mobile"));
+        // Invalid and fictional numbers are kept as typed, with no E.164 and no SMS (a fictional one keeps its area code's zone).
+        Assert.Equal((null, "mobile", "America/Chicago", false, "(512) 555-0123"), await SaveAsync(f.Services, f.Author.Id, "(512) 555-0123", "mobile"));
         Assert.Equal((null, "mobile", null, false, "ask for Bob"), await SaveAsync(f.Services, f.Author.Id, "ask for Bob", "mobile"));
     }
 }
