@@ -63,7 +63,7 @@ public static class GlobalSearch
         [
             .. companies.Select(c => new SearchHit("Company", c.Id, c.Name, c.Phone ?? c.Website, $"/companies/{c.Id}")),
             .. contacts.Select(c => new SearchHit("Contact", c.Id, c.FullName ?? c.Email ?? c.Phone ?? "(no name)",
-                string.Join(" · ", new[] { c.PhoneE164 is null ? c.Phone : UsPhoneNumbers.FormatNational(c.PhoneE164), c.Email, c.CompanyName }.Where(s => s is not null)),
+                string.Join(" · ", new[] { c.PhoneE164 is null ? c.Phone : PhoneDisplay.Format(c.PhoneE164), c.Email, c.CompanyName }.Where(s => s is not null)),
                 $"/contacts/{c.Id}")),
             .. leads.Select(l => new SearchHit("Lead", l.Id, l.Company ?? l.Contact ?? "Lead", l.Stage.ToString(), $"/leads/{l.Id}")),
         ];

@@ -6,7 +6,9 @@ namespace GpsLeaders.Data.Contacts;
 public sealed record AreaCodeInfo(string AreaCode, string State, string TimeZone);
 
 /// <summary>
-/// US area code → IANA time zone, for a contact's local time when <c>Contact.timezone</c> is empty.
+/// US area code → IANA time zone: the fallback when libphonenumber names no single zone for a number (see
+/// <see cref="UsPhoneNumbers.TimeZoneOf"/>), the area codes the call-list builder filters a zone by, and the codes
+/// seed data draws numbers from.
 /// Zones are canonical ones with today's rules (Michigan → America/New_York, Idaho → America/Denver);
 /// Arizona is America/Phoenix because it skips DST. Codes that straddle a zone line take the zone of most
 /// of their population (850 Florida Panhandle → Central, 812 Indiana → Eastern, 915 El Paso → Mountain).
@@ -97,28 +99,6 @@ public static class AreaCodeTimeZones
     /// <summary>The IANA zone for a three-digit area code, or null when it is not a listed US code.</summary>
     public static string? ForAreaCode(string? areaCode) =>
         areaCode is not null && All.TryGetValue(areaCode, out var info) ? info.TimeZone : null;
-
-    /// <summary>
-    /// The IANA zone for a US number given as E.164 (+1NXXNXXXXXX), 11 digits starting with 1, or 10 digits;
-    /// punctuation is ignored. Null when the number is not a US number with a listed area code.
-    /// </summary>
-    public static string? ForPhone(string? phone)
-    {
-        if (string.IsNullOrWhiteSpace(phone)) return null;
-        Span<char> digits = stackalloc char[16];
-        var n = 0;
-        foreach (var c in phone)
-        {
-            if (char.IsAsciiDigit(c)) { if (n == digits.Length) return null; digits[n++] = c; }
-        }
-        var national = n switch
-        {
-            10 => digits[..10],
-            11 when digits[0] == '1' => digits[1..11],
-            _ => Span<char>.Empty,
-        };
-        return national.IsEmpty ? null : ForAreaCode(new string(national[..3]));
-    }
 
     /// <summary>The listed area codes of one state or territory (two-letter postal code).</summary>
     public static IReadOnlyList<string> InState(string state) => All.Values

@@ -27,7 +27,8 @@ public sealed class DuplicateContactException(string existingContactId, string e
 
 /// <summary>
 /// The contact rules of every entry point: names, email normalisation, phone to E.164 (+1 assumed; an invalid
-/// number is kept raw with no E.164, which the UI flags), time zone explicit or from the area code, SMS eligibility.
+/// number is kept raw with no E.164, which the UI flags), line type and time zone from the number unless given,
+/// SMS eligibility.
 /// </summary>
 public static class ContactRules
 {
@@ -55,10 +56,13 @@ public static class ContactRules
         contact.EmailNormalized = email;
         if (contact.Phone != phone) contact.PhoneVerifiedAt = null;
         contact.Phone = phone;
-        contact.PhoneE164 = UsPhoneNumbers.ToE164(phone);
-        contact.PhoneType = phoneType;
-        contact.Timezone = zone ?? AreaCodeTimeZones.ForPhone(contact.PhoneE164);
-        contact.IsSmsEligible = contact.PhoneE164 is not null && phoneType == "mobile" && !input.SmsOptedOut;
+        var number = UsPhoneNumbers.Check(phone);
+        contact.PhoneE164 = number.E164;
+        // The number's own line type wins where the library knows it (a UK mobile, a toll-free line); most US numbers
+        // are "fixed line or mobile" to it, and there the type the person chose stands.
+        contact.PhoneType = number.PhoneType ?? phoneType;
+        contact.Timezone = zone ?? number.TimeZone;
+        contact.IsSmsEligible = contact.PhoneE164 is not null && contact.PhoneType == "mobile" && !input.SmsOptedOut;
         contact.CompanyId = Clean(input.CompanyId);
         contact.LinkedinUrl = Clean(input.LinkedinUrl);
         contact.Source ??= Clean(input.Source);

@@ -26,10 +26,10 @@ public sealed record CallingHours(TimeOnly Start, TimeOnly End)
         return new ContactClock(zone, local, Allows(TimeOnly.FromDateTime(local)));
     }
 
-    /// <summary>The contact's zone: their own (an IANA id), else their phone's area code; null when unknown.</summary>
+    /// <summary>The contact's zone: their own (an IANA id), else their phone's; null when unknown.</summary>
     public static TimeZoneInfo? ZoneOf(string? timezone, string? phone)
     {
-        foreach (var id in new[] { timezone, AreaCodeTimeZones.ForPhone(phone) })
+        foreach (var id in new[] { timezone, UsPhoneNumbers.TimeZoneOf(phone) })
             if (!string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone)) return zone;
         return null;
     }

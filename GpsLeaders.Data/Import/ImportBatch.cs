@@ -195,7 +195,7 @@ internal sealed class ImportBatch(CrmDbContext db, string source, string? campai
         {
             filled["phone"] = contact.Phone = row.Phone;
             contact.PhoneE164 = row.PhoneE164;
-            contact.Timezone ??= AreaCodeTimeZones.ForPhone(contact.PhoneE164);
+            contact.Timezone ??= UsPhoneNumbers.TimeZoneOf(contact.PhoneE164);
         }
         if (contact.EmailNormalized is null && row.EmailKey is not null && !_byEmail.ContainsKey(row.EmailKey))
         {

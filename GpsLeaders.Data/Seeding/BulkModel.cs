@@ -58,7 +58,7 @@ internal sealed class BulkModel(ulong seed, string runTag, DateTime now)
         var index = company.FirstContact + ordinal;
         var r = FastRandom.For(seed, index, 2);
         var e164 = Phone(ref r, company.City);
-        var zone = AreaCodeTimeZones.ForPhone(e164)!;
+        var zone = UsPhoneNumbers.TimeZoneOf(e164)!;
         // Google Maps rows often have only the business line: the first contact of one company in six is nameless.
         if (ordinal == 0 && r.Next(6) == 0) return new BulkContact(index, null, null, null, e164, zone, null);
         var first = r.Pick(SeedCatalog.FirstNames);

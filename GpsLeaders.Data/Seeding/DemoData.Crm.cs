@@ -86,7 +86,7 @@ public static partial class DemoData
             for (var k = 0; k < count; k++)
             {
                 var e164 = UsPhoneNumbers.Generate(_f.Random.GetRandom(), _f.PickRandom(company.City.AreaCodes));
-                var zone = AreaCodeTimeZones.ForPhone(e164)!;
+                var zone = UsPhoneNumbers.TimeZoneOf(e164)!;
                 if (k == 0 && company.Source == "Google Maps" && _f.Random.Bool(0.25f))
                 {
                     company.Contacts.Add(new DemoContact(NewId(), null, null, null, e164, "landline", zone, null));

@@ -47,9 +47,18 @@ public class CallingHoursTests
     [Fact]
     public void An_unknown_zone_does_not_hold_the_call_back()
     {
-        var clock = EightToNine.ClockOf(null, "+44 20 7946 0000", Utc("2025-07-01T03:00:00Z"));
+        // A toll-free number rings anywhere in North America: no zone to go by.
+        var clock = EightToNine.ClockOf(null, "1-800-245-1234", Utc("2025-07-01T03:00:00Z"));
         Assert.Null(clock.Zone);
         Assert.True(clock.WithinHours);
+    }
+
+    [Fact]
+    public void An_international_number_tells_its_zone_too()
+    {
+        var clock = EightToNine.ClockOf(null, "+44 20 7946 0000", Utc("2025-07-01T03:00:00Z")); // 04:00 in London
+        Assert.Equal("Europe/London", clock.Zone!.Id);
+        Assert.False(clock.WithinHours);
     }
 
     [Fact]

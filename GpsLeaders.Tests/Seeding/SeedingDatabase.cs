@@ -51,7 +51,7 @@ internal static class Db
         Assert.All(contacts, c =>
         {
             Assert.True(UsPhoneNumbers.IsValidE164(c.E164), c.E164);
-            Assert.Equal(AreaCodeTimeZones.ForPhone(c.E164), c.Zone);
+            Assert.Equal(UsPhoneNumbers.TimeZoneOf(c.E164), c.Zone);
             Assert.Equal(EmailAddress.Normalize(c.Email), c.Normalized);
         });
         return contacts;

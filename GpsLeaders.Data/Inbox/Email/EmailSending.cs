@@ -42,7 +42,11 @@ public sealed class EmailSending(IDbContextFactory<CrmDbContext> dbs, GmailClien
             .OrderByDescending(t => t.LastMessageAt).FirstOrDefaultAsync(ct);
 
         var at = clock.StoredNow();
-        var mail = new OutgoingEmail(account.EmailAddress, account.DisplayName, contact.Email.Trim(), ContactName(contact), title, text, at);
+        // The row id is chosen before sending so that the Message-ID can carry it (see OutgoingEmail.MessageIdFor).
+        var messageId = Guid.CreateVersion7().ToString();
+        var parent = thread is null ? null : await ParentAsync(db, account, thread, ct);
+        var mail = new OutgoingEmail(account.EmailAddress, account.DisplayName, contact.Email.Trim(), ContactName(contact), title, text, at,
+            OutgoingEmail.MessageIdFor(messageId, account.EmailAddress), parent?.MessageId, parent?.References);
         var sent = await DeliverAsync(db, account, mail, thread?.GmailThreadId, ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -64,7 +68,7 @@ public sealed class EmailSending(IDbContextFactory<CrmDbContext> dbs, GmailClien
         thread.UpdatedAt = at;
         var message = new EmailMessage
         {
-            ThreadId = thread.Id, GmailMessageId = sent?.Id, Direction = MessageDirection.OUTBOUND,
+            Id = messageId, ThreadId = thread.Id, GmailMessageId = sent?.Id, Direction = MessageDirection.OUTBOUND,
             FromAddress = account.EmailAddress, ToAddress = mail.To, Subject = title, BodyText = text, SentAt = at, CreatedAt = at,
         };
         db.EmailMessages.Add(message);
@@ -90,11 +94,41 @@ public sealed class EmailSending(IDbContextFactory<CrmDbContext> dbs, GmailClien
             return null;
         }
         var token = await access.AccessTokenAsync(db, account, ct);
-        try { return await gmail.SendAsync(token, Rfc2822.Compose(mail).Text, gmailThreadId, ct); }
+        try { return await gmail.SendAsync(token, mail, gmailThreadId, ct); }
         catch (GmailApiException e)
         {
             throw new ValidationFailedException("email", $"Gmail did not send the message ({(e.Status == 0 ? "unreachable" : "HTTP " + e.Status)}: {e.Detail}). Nothing was sent; try again.");
         }
+    }
+
+    /// <summary>
+    /// The Message-ID (and its References) that a follow-up in <paramref name="thread"/> answers, or null when unknown. V2
+    /// keeps no Message-ID column: what the CRM sent through SMTP carries an id derived from its row; anything in a Gmail
+    /// mailbox is asked of Gmail. Not knowing it never stops a send: Gmail still threads by threadId.
+    /// </summary>
+    async Task<ParentMessage?> ParentAsync(CrmDbContext db, EmailAccount account, EmailThread thread, CancellationToken ct)
+    {
+        const int MaxReferences = 20;
+        var earlier = db.EmailMessages.AsNoTracking().Where(m => m.ThreadId == thread.Id)
+            .OrderByDescending(m => m.SentAt).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id);
+        if (account.Provider == EmailProviders.Smtp)
+        {
+            var ours = await earlier.Where(m => m.Direction == MessageDirection.OUTBOUND && m.GmailMessageId == null)
+                .Select(m => new { m.Id, m.FromAddress }).Take(MaxReferences).ToListAsync(ct);
+            if (ours.Count == 0) return null;
+            var ids = ours.Select(m => OutgoingEmail.MessageIdFor(m.Id, m.FromAddress)).Reverse().ToList();
+            return new ParentMessage(ids[^1], ids);
+        }
+        var last = await earlier.Where(m => m.GmailMessageId != null).Select(m => m.GmailMessageId).FirstOrDefaultAsync(ct);
+        if (last is null) return null;
+        try
+        {
+            var token = await access.AccessTokenAsync(db, account, ct);
+            var parent = await gmail.ThreadingAsync(token, last, ct);
+            if (parent.MessageId is null) return null;
+            return new ParentMessage(parent.MessageId, parent.References.Append(parent.MessageId).TakeLast(MaxReferences).ToList());
+        }
+        catch (GmailApiException) { return null; }
     }
 
     static async Task<EmailAccount> AccountAsync(CrmDbContext db, string? emailAccountId, string actingUserId, CancellationToken ct)

@@ -24,7 +24,8 @@ public sealed record GmailProfile(string EmailAddress, string? HistoryId);
 public sealed record GmailChanges(IReadOnlyList<string> MessageIds, string? HistoryId, bool Expired);
 
 /// <summary>
-/// Gmail's REST API and Google's OAuth endpoints through HttpClient (no Google library installs here). Stateless:
+/// Gmail's REST API and Google's OAuth endpoints through HttpClient (no Google library installs here); messages
+/// themselves are MIME, built and read with MimeKit. Stateless:
 /// every call takes the access token; <see cref="GmailAccess"/> keeps accounts' tokens fresh.
 /// </summary>
 public sealed class GmailClient(IHttpClientFactory http, GmailOptions options, TimeProvider clock)
@@ -69,10 +70,10 @@ public sealed class GmailClient(IHttpClientFactory http, GmailOptions options, T
         return new GmailProfile(profile.EmailAddress ?? throw new GmailApiException(200, "the profile has no email address"), profile.HistoryId);
     }
 
-    /// <summary>Sends a composed RFC 2822 message; <paramref name="threadId"/> puts it in an existing Gmail thread.</summary>
-    public async Task<GmailSent> SendAsync(string accessToken, string rfc2822, string? threadId, CancellationToken ct)
+    /// <summary>Sends the message (MIME, base64url in <c>raw</c>); <paramref name="threadId"/> puts it in an existing Gmail thread.</summary>
+    public async Task<GmailSent> SendAsync(string accessToken, OutgoingEmail mail, string? threadId, CancellationToken ct)
     {
-        var body = new Dictionary<string, string> { ["raw"] = Rfc2822.ToBase64Url(rfc2822) };
+        var body = new Dictionary<string, string> { ["raw"] = mail.ToBase64Url() };
         if (!string.IsNullOrEmpty(threadId)) body["threadId"] = threadId;
         using var request = Request(HttpMethod.Post, "gmail/v1/users/me/messages/send", accessToken);
         request.Content = JsonContent.Create(body);
@@ -118,11 +119,22 @@ public sealed class GmailClient(IHttpClientFactory http, GmailOptions options, T
         return ids;
     }
 
-    /// <summary>users.messages.get?format=full, read into headers and bodies.</summary>
+    /// <summary>users.messages.get?format=raw, the whole message parsed with MimeKit.</summary>
     public async Task<GmailMail> GetMessageAsync(string accessToken, string messageId, CancellationToken ct)
     {
-        using var doc = await GetAsync<JsonDocument>(accessToken, $"gmail/v1/users/me/messages/{Uri.EscapeDataString(messageId)}?format=full", ct);
+        using var doc = await GetAsync<JsonDocument>(accessToken, $"gmail/v1/users/me/messages/{Uri.EscapeDataString(messageId)}?format=raw", ct);
         return GmailMail.Parse(doc.RootElement);
+    }
+
+    /// <summary>users.messages.get?format=metadata with only Message-ID and References: what a reply needs to name its parent.</summary>
+    public async Task<ParentMessage> ThreadingAsync(string accessToken, string messageId, CancellationToken ct)
+    {
+        var path = $"gmail/v1/users/me/messages/{Uri.EscapeDataString(messageId)}?format=metadata&metadataHeaders=Message-ID&metadataHeaders=References";
+        var message = await GetAsync<MetadataJson>(accessToken, path, ct);
+        string? Header(string name) => message.Payload?.Headers?.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))?.Value;
+        var id = Header("Message-ID") is { } raw ? MimeKit.Utils.MimeUtils.EnumerateReferences(raw).FirstOrDefault() : null;
+        var references = Header("References") is { } refs ? MimeKit.Utils.MimeUtils.EnumerateReferences(refs).ToList() : [];
+        return new ParentMessage(id, references);
     }
 
     async Task<GmailTokens> TokenAsync(Dictionary<string, string> form, CancellationToken ct)
@@ -200,6 +212,12 @@ public sealed class GmailClient(IHttpClientFactory http, GmailOptions options, T
     sealed record AddedJson(IdJson? Message);
 
     sealed record HistoryEntryJson(List<AddedJson>? MessagesAdded);
+
+    sealed record HeaderJson(string? Name, string? Value);
+
+    sealed record PayloadJson(List<HeaderJson>? Headers);
+
+    sealed record MetadataJson(string? Id, PayloadJson? Payload);
 
     sealed record HistoryJson(List<HistoryEntryJson>? History, string? NextPageToken, string? HistoryId);
 }

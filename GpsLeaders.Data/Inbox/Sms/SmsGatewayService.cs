@@ -61,7 +61,7 @@ public sealed class SmsGatewayService(IDbContextFactory<CrmDbContext> dbs, Secre
         if (url is { Length: > 0 } && !(Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
             check.Add("gatewayUrl", "The gateway URL must start with http:// or https://.");
         var from = UsPhoneNumbers.ToE164(input.FromNumber);
-        if (from is null) check.Add("fromNumber", "The phone number of the gateway's SIM is required (e.g. (512) 555-0100).");
+        if (from is null) check.Add("fromNumber", "The phone number of the gateway's SIM is required (e.g. (512) 245-0100).");
         if (gatewayId is null && string.IsNullOrWhiteSpace(input.Password)) check.Add("password", "The gateway's password is required.");
         check.ThrowIfAny();
 
@@ -95,7 +95,7 @@ public sealed class SmsGatewayService(IDbContextFactory<CrmDbContext> dbs, Secre
         if (setting is null) db.Settings.Add(new Setting { Key = SettingKey(gateway.Id), Value = json });
         else setting.Value = json;
 
-        db.Record(gatewayId is null ? "sms_gateway.created" : "sms_gateway.updated", $"SMS gateway {gateway.Label} ({UsPhoneNumbers.FormatNational(from!)}) {(gatewayId is null ? "added" : "changed")}.",
+        db.Record(gatewayId is null ? "sms_gateway.created" : "sms_gateway.updated", $"SMS gateway {gateway.Label} ({PhoneDisplay.Format(from)}) {(gatewayId is null ? "added" : "changed")}.",
             new { gateway.Id, gateway.Label, gateway.GatewayUrl, mode = input.Mode.ToString(), gateway.IsActive, passwordChanged = !string.IsNullOrWhiteSpace(input.Password), signingKeyChanged = !string.IsNullOrWhiteSpace(input.SigningKey) },
             userId: actingUserId);
         try { await db.SaveChangesAsync(ct); }

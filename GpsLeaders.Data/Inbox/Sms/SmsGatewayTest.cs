@@ -20,8 +20,8 @@ public sealed class SmsGatewayTest(IDbContextFactory<CrmDbContext> dbs, SmsGatew
         }
         catch (SmsGatewayException ex) { return (false, ex.Message); }
         await using var db = await dbs.CreateDbContextAsync(ct);
-        db.Record("sms_gateway.tested", $"Test SMS sent through {gateway.Label} to {UsPhoneNumbers.FormatNational(e164)}.", new { gatewayId, to = e164 });
+        db.Record("sms_gateway.tested", $"Test SMS sent through {gateway.Label} to {PhoneDisplay.Format(e164)}.", new { gatewayId, to = e164 });
         await db.SaveChangesAsync(ct);
-        return (true, $"Accepted by {gateway.Label}. Check the phone at {UsPhoneNumbers.FormatNational(e164)}.");
+        return (true, $"Accepted by {gateway.Label}. Check the phone at {PhoneDisplay.Format(e164)}.");
     }
 }

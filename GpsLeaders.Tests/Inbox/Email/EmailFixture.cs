@@ -9,6 +9,7 @@ using GpsLeaders.Data.Platform;
 using GpsLeaders.Data.Users;
 using GpsLeaders.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -80,48 +81,63 @@ internal sealed class EmailFixture : IAsyncDisposable
             }));
 
     public void StubMessage(string id, string threadId, string from, string to, string subject, string text, string? html = null) =>
-        Google.Given(Request.Create().WithPath($"/gmail/v1/users/me/messages/{id}").WithParam("format", "full").UsingGet())
+        Google.Given(Request.Create().WithPath($"/gmail/v1/users/me/messages/{id}").WithParam("format", "raw").UsingGet())
             .RespondWith(Json(Message(id, threadId, from, to, subject, text, html, Clock.Now.AddMinutes(-1))));
 
-    /// <summary>What users.messages.get returns: multipart/alternative, bodies base64url-encoded.</summary>
-    public static object Message(string id, string threadId, string from, string to, string subject, string text, string? html, DateTimeOffset at) => new
-    {
-        id, threadId, labelIds = new[] { "INBOX", "UNREAD" }, historyId = "200", internalDate = at.ToUnixTimeMilliseconds().ToString(),
-        payload = new
-        {
-            mimeType = "multipart/alternative", filename = "",
-            headers = new[]
+    /// <summary>What users.messages.get?format=metadata returns when asked for the Message-ID and References headers.</summary>
+    public void StubThreading(string id, string messageIdHeader, string? references = null) =>
+        Google.Given(Request.Create().WithPath($"/gmail/v1/users/me/messages/{id}").WithParam("format", "metadata").UsingGet())
+            .RespondWith(Json(new
             {
-                new { name = "From", value = from }, new { name = "To", value = to }, new { name = "Subject", value = subject },
-                new { name = "Date", value = at.ToString("r") }, new { name = "Message-ID", value = $"<{id}@mail.test>" },
-            },
-            parts = new object[]
-            {
-                Part("text/plain", text),
-                Part("text/html", html ?? $"<p>{text}</p>"),
-            },
-        },
-    };
+                id, threadId = "gt-1", labelIds = new[] { "INBOX" },
+                payload = new
+                {
+                    mimeType = "multipart/alternative",
+                    headers = new[] { new { name = "Message-ID", value = messageIdHeader } }
+                        .Concat(references is null ? [] : new[] { new { name = "References", value = references } }).ToArray(),
+                },
+            }));
 
-    static object Part(string mime, string content) => new
+    /// <summary>What users.messages.get?format=raw returns: the message as the sender's mail program wrote it, base64url.</summary>
+    public static object Message(string id, string threadId, string from, string to, string subject, string text, string? html, DateTimeOffset at)
     {
-        mimeType = mime, filename = "",
-        headers = new[] { new { name = "Content-Type", value = mime + "; charset=UTF-8" } },
-        body = new { size = content.Length, data = System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(content)) },
-    };
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Date = at;
+        message.MessageId = $"{id}@mail.test";
+        message.Body = new MultipartAlternative
+        {
+            new TextPart(MimeKit.Text.TextFormat.Plain) { Text = text },
+            new TextPart(MimeKit.Text.TextFormat.Html) { Text = html ?? $"<p>{text}</p>" },
+        };
+        return Raw(id, threadId, message, at);
+    }
+
+    public static object Raw(string id, string threadId, MimeMessage message, DateTimeOffset at)
+    {
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+        return new
+        {
+            id, threadId, labelIds = new[] { "INBOX", "UNREAD" }, historyId = "200", internalDate = at.ToUnixTimeMilliseconds().ToString(),
+            sizeEstimate = stream.Length, raw = System.Buffers.Text.Base64Url.EncodeToString(stream.ToArray()),
+        };
+    }
 
     public static IResponseBuilder Json(object body) =>
         Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(JsonSerializer.Serialize(body));
 
-    /// <summary>The RFC 2822 text of each message Gmail was asked to send, with the threadId it came with.</summary>
-    public List<(string Raw, string? ThreadId, string? Authorization)> SentToGmail() => Google.LogEntries
+    /// <summary>Each message Gmail was asked to send, parsed back with MimeKit, with the threadId it came with.</summary>
+    public List<(MimeMessage Message, string? ThreadId, string? Authorization)> SentToGmail() => Google.LogEntries
         .Where(e => e.RequestMessage!.Path == "/gmail/v1/users/me/messages/send" && e.ResponseMessage!.StatusCode is 200)
         .Select(e =>
         {
             using var doc = JsonDocument.Parse(e.RequestMessage!.Body!);
-            var raw = Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(doc.RootElement.GetProperty("raw").GetString()!));
+            var raw = System.Buffers.Text.Base64Url.DecodeFromChars(doc.RootElement.GetProperty("raw").GetString()!);
             var thread = doc.RootElement.TryGetProperty("threadId", out var t) ? t.GetString() : null;
-            return (raw, thread, e.RequestMessage!.Headers?["Authorization"]?.FirstOrDefault());
+            return (MimeMessage.Load(new MemoryStream(raw)), thread, e.RequestMessage!.Headers?["Authorization"]?.FirstOrDefault());
         }).ToList();
 
     public int Requests(string path) => Google.LogEntries.Count(e => e.RequestMessage!.Path == path);

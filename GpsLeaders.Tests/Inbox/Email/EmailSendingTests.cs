@@ -20,12 +20,13 @@ public class EmailSendingTests
         var sent = Assert.Single(f.SentToGmail());
         Assert.Null(sent.ThreadId);
         Assert.Equal("Bearer access-1", sent.Authorization);
-        Assert.Contains($"To: \"Dana Diaz\" <{EmailFixture.DanaEmail}>\r\n", sent.Raw);
-        Assert.Contains($"From: {EmailFixture.Mailbox}\r\n", sent.Raw);
-        Assert.Contains("Subject: Quote for 12 trackers\r\n", sent.Raw);
-        Assert.Contains("Content-Type: text/plain; charset=utf-8\r\n", sent.Raw);
-        var body = sent.Raw[(sent.Raw.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..].Replace("\r\n", "");
-        Assert.Equal("Hi Dana,\r\nthe quote is attached.", Encoding.UTF8.GetString(Convert.FromBase64String(body)));
+        var to = Assert.Single(sent.Message.To.Mailboxes);
+        Assert.Equal(("Dana Diaz", EmailFixture.DanaEmail), (to.Name, to.Address));
+        Assert.Equal(EmailFixture.Mailbox, Assert.Single(sent.Message.From.Mailboxes).Address);
+        Assert.Equal("Quote for 12 trackers", sent.Message.Subject);
+        Assert.Equal("Hi Dana,\nthe quote is attached.", sent.Message.TextBody?.ReplaceLineEndings("\n").TrimEnd());
+        Assert.Equal($"{first.Id}@gpsleaders.test", sent.Message.MessageId);
+        Assert.Null(sent.Message.InReplyTo);
 
         await using (var db = f.Services.Db())
         {
@@ -41,10 +42,15 @@ public class EmailSendingTests
         }
 
         // The follow-up goes into the same Gmail thread and the same CRM thread.
+        // It answers the last message of the thread by the Message-ID Gmail has for it.
         f.Google.ResetMappings();
         f.StubSend("gm-2", "gt-1");
+        f.StubThreading("gm-1", $"<{first.Id}@gpsleaders.test>");
         await sending.SendAsync(f.Lead.Id, f.Account.Id, "Re: Quote for 12 trackers", "Any questions?", f.Admin.Id);
-        Assert.Equal("gt-1", f.SentToGmail()[^1].ThreadId);
+        var followUp = f.SentToGmail()[^1];
+        Assert.Equal("gt-1", followUp.ThreadId);
+        Assert.Equal($"{first.Id}@gpsleaders.test", followUp.Message.InReplyTo);
+        Assert.Equal([$"{first.Id}@gpsleaders.test"], followUp.Message.References);
         await using (var db = f.Services.Db())
         {
             Assert.Equal(1, await db.EmailThreads.CountAsync());
@@ -118,5 +124,32 @@ public class EmailSendingTests
         var noEmail = await Assert.ThrowsAsync<ValidationFailedException>(() =>
             f.Services.Get<EmailSending>().SendAsync(f.Lead.Id, null, "Quote", "Hello", f.Admin.Id));
         Assert.Contains("no email address", noEmail.Errors["email"]);
+    }
+
+    [Fact]
+    public async Task Non_ASCII_names_and_subjects_reach_Gmail_encoded_and_read_back_intact()
+    {
+        await using var f = await EmailFixture.CreateAsync();
+        await using (var db = f.Services.Db())
+        {
+            await db.EmailAccounts.Where(a => a.Id == f.Account.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.DisplayName, "José Núñez"));
+            await db.Contacts.Where(c => c.Id == f.Dana.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.FullName, "Dana Ünal\r\nBcc: victim@evil.test"));
+        }
+        f.StubSend("gm-1", "gt-1");
+
+        await f.Services.Get<EmailSending>().SendAsync(f.Lead.Id, null, "Café déjà vu — Ünïcode", "Olá Dana,\n12 rastreadores: 1.200 €.", f.Admin.Id);
+
+        var raw = Encoding.ASCII.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(
+            System.Text.Json.JsonDocument.Parse(f.Google.LogEntries.Single(e => e.RequestMessage!.Path == "/gmail/v1/users/me/messages/send").RequestMessage!.Body!)
+                .RootElement.GetProperty("raw").GetString()!));
+        Assert.True(raw.All(char.IsAscii), "the message travels as 7-bit text");
+        Assert.Contains("Subject: =?utf-8?", raw);
+        Assert.DoesNotContain("\nBcc:", raw);
+        var sent = f.SentToGmail().Single().Message;
+        Assert.Equal("Café déjà vu — Ünïcode", sent.Subject);
+        Assert.Equal("José Núñez", sent.From.Mailboxes.Single().Name);
+        Assert.Equal("Dana Ünal  Bcc: victim@evil.test", sent.To.Mailboxes.Single().Name);
+        Assert.Empty(sent.Bcc);
+        Assert.Equal("Olá Dana,\n12 rastreadores: 1.200 €.", sent.TextBody?.ReplaceLineEndings("\n").TrimEnd());
     }
 }

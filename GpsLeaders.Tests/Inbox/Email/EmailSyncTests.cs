@@ -55,6 +55,64 @@ public class EmailSyncTests
     }
 
     [Fact]
+    public async Task A_raw_message_with_an_encoded_subject_and_alternative_bodies_is_stored_as_its_sender_wrote_it()
+    {
+        await using var f = await EmailFixture.CreateAsync();
+        await SetHistoryIdAsync(f, "100");
+        f.StubHistory("100", "101", "gm-intl");
+        // As a mail program writes it: encoded words in From and Subject, Latin-1 quoted-printable text, base64 HTML, an attachment.
+        var raw = string.Join("\r\n",
+            "From: =?utf-8?B?Sm9zw6kgTsO6w7Fleg==?= <Jose@Transportes.test>",
+            $"To: Sales <{EmailFixture.Mailbox}>",
+            "Subject: =?utf-8?Q?Caf=C3=A9_d=C3=A9j=C3=A0_vu_=E2=80=94?= =?utf-8?B?IMOcbsOvY29kZQ==?=",
+            "Date: Fri, 20 Nov 2026 14:58:00 +0000",
+            "Message-ID: <intl-1@transportes.test>",
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/mixed; boundary=\"outer\"",
+            "",
+            "--outer",
+            "Content-Type: multipart/alternative; boundary=\"inner\"",
+            "",
+            "--inner",
+            "Content-Type: text/plain; charset=ISO-8859-1",
+            "Content-Transfer-Encoding: quoted-printable",
+            "",
+            "Necesitamos 40 rastreadores, =BFprecio por volumen?",
+            "--inner",
+            "Content-Type: text/html; charset=utf-8",
+            "Content-Transfer-Encoding: base64",
+            "",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("<p>Necesitamos <b>40</b> rastreadores, ¿precio por volumen?</p>")),
+            "--inner--",
+            "--outer",
+            "Content-Type: text/plain; name=\"flota.txt\"",
+            "Content-Disposition: attachment; filename=\"flota.txt\"",
+            "",
+            "40 vans",
+            "--outer--",
+            "");
+        f.Google.Given(WireMock.RequestBuilders.Request.Create().WithPath("/gmail/v1/users/me/messages/gm-intl").WithParam("format", "raw").UsingGet())
+            .RespondWith(EmailFixture.Json(new
+            {
+                id = "gm-intl", threadId = "gt-intl", labelIds = new[] { "INBOX", "UNREAD" }, internalDate = f.Clock.Now.AddMinutes(-2).ToUnixTimeMilliseconds().ToString(),
+                raw = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.ASCII.GetBytes(raw)),
+            }));
+
+        var result = await f.Services.Get<EmailSync>().SyncAllAsync();
+
+        Assert.Equal(1, result.Received);
+        await using var db = f.Services.Db();
+        var message = await db.EmailMessages.Include(m => m.Thread).SingleAsync(m => m.GmailMessageId == "gm-intl");
+        Assert.Equal(("Café déjà vu — Ünïcode", "Café déjà vu — Ünïcode"), (message.Subject, message.Thread.Subject));
+        Assert.Equal("Necesitamos 40 rastreadores, ¿precio por volumen?", message.BodyText?.TrimEnd());
+        Assert.Equal("<p>Necesitamos <b>40</b> rastreadores, ¿precio por volumen?</p>", message.BodyHtml);
+        Assert.Equal(("Jose@Transportes.test", EmailFixture.Mailbox, MessageDirection.INBOUND), (message.FromAddress, message.ToAddress, message.Direction));
+        Assert.Equal(f.Clock.Now.AddMinutes(-2).UtcDateTime, message.SentAt);
+        var sender = await db.Contacts.SingleAsync(c => c.EmailNormalized == "jose@transportes.test");
+        Assert.Equal("José Núñez", sender.FullName);
+    }
+
+    [Fact]
     public async Task Without_a_usable_history_the_sync_lists_by_date_and_a_stranger_becomes_a_lead()
     {
         await using var f = await EmailFixture.CreateAsync();
