@@ -81,6 +81,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(op
     {
         // Declared explicitly so the model keeps the documented label order (Npgsql would sort them).
         foreach (var e in CrmEnums.All) modelBuilder.HasPostgresEnum(e.PgName, Enum.GetNames(e.ClrType));
+        modelBuilder.HasPostgresExtension("pg_trgm"); // the companies search indexes (migration 0008)
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
         CrmModelConventions.Apply(modelBuilder);
     }

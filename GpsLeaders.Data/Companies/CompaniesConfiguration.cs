@@ -20,6 +20,10 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         b.HasIndex(x => x.IcpTag);
         b.HasIndex(x => x.Status);
         b.HasIndex(x => x.AssignedRepId);
+        // Beyond V2 (migration 0008): trigram indexes for the grid's contains-search, which a B-tree cannot serve.
+        b.HasIndex(x => x.NormalizedName, "companies_normalized_name_trgm_idx").HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.HasIndex(x => x.Website, "companies_website_trgm_idx").HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.HasIndex(x => x.Phone, "companies_phone_trgm_idx").HasMethod("gin").HasOperators("gin_trgm_ops");
         b.HasOne(x => x.AssignedRep).WithMany(x => x.AssignedCompanies).HasForeignKey(x => x.AssignedRepId).OnDelete(DeleteBehavior.SetNull);
     }
 }

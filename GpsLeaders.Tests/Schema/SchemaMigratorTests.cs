@@ -12,7 +12,7 @@ public sealed class SchemaMigratorTests
     [Fact]
     public void Scripts_are_embedded_in_order()
     {
-        Assert.Equal(["0001_v2_schema", "0002_quartz_job_store", "0003_activities_append_only", "0004_activities_follow_company_merge", "0005_user_sessions", "0007_job_leases_drop_quartz"], AllScripts);
+        Assert.Equal(["0001_v2_schema", "0002_quartz_job_store", "0003_activities_append_only", "0004_activities_follow_company_merge", "0005_user_sessions", "0007_job_leases_drop_quartz", "0008_company_search_trigram"], AllScripts);
     }
 
     [Fact]
