@@ -4,7 +4,6 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Project files first, so the restore layer is reused until a package changes.
 COPY Directory.Build.props Directory.Packages.props GpsLeaders.sln appsettings.json ./
-COPY build/ build/
 COPY GpsLeaders.Data/GpsLeaders.Data.csproj GpsLeaders.Data/
 COPY GpsLeaders.Blazor/GpsLeaders.Blazor.csproj GpsLeaders.Blazor/
 RUN dotnet restore GpsLeaders.Blazor/GpsLeaders.Blazor.csproj

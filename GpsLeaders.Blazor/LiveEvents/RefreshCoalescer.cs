@@ -19,7 +19,13 @@ public sealed class RefreshCoalescer(Func<Task> refresh, TimeSpan? pause = null)
         }
         while (true)
         {
-            await refresh();
+            try { await refresh(); }
+            catch
+            {
+                // A failed re-read must not leave the gate shut: the next event tries again.
+                Interlocked.Exchange(ref _state, 0);
+                throw;
+            }
             if (Interlocked.CompareExchange(ref _state, 0, 1) == 1) return;
             Interlocked.Exchange(ref _state, 1);
             await Task.Delay(_pause);

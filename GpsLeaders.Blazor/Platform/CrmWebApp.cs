@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using GpsLeaders.Blazor.Components;
 using GpsLeaders.Blazor.LiveEvents;
 using GpsLeaders.Blazor.Scheduling;
@@ -9,6 +10,8 @@ using GpsLeaders.Data.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using MudBlazor;
+using MudBlazor.Services;
 using Radzen;
 
 namespace GpsLeaders.Blazor.Platform;
@@ -18,6 +21,10 @@ public static class CrmWebApp
 {
     public static WebApplication Build(string[] args)
     {
+        // US fleets, US dollars: en-US on every thread and request whatever the server's locale ($131,305, not ¤131,305).
+        var usEnglish = CultureInfo.GetCultureInfo("en-US");
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = usEnglish;
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = usEnglish;
         var builder = WebApplication.CreateBuilder(args);
         // Serve wwwroot and package assets from the build output too (not only in Development).
         builder.WebHost.UseStaticWebAssets();
@@ -48,7 +55,20 @@ public static class CrmWebApp
         services.AddHealthChecks().AddCrmChecks();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
+        services.AddRadzenComponents(); // until the last Radzen screen has moved (issue 10)
+        services.AddMudServices(mud =>
+        {
+            mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            mud.SnackbarConfiguration.VisibleStateDuration = 5000;
+            mud.SnackbarConfiguration.PreventDuplicates = false;
+            mud.SnackbarConfiguration.NewestOnTop = true;
+        });
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(usEnglish.Name);
+            o.SupportedCultures = o.SupportedUICultures = [usEnglish];
+            o.RequestCultureProviders.Clear(); // the browser's Accept-Language does not change money or dates
+        });
         services.AddScoped<ViewerTime>();
         services.AddScoped<GpsLeaders.Blazor.Dialer.DialerCircuit>(); // Dialer: the rep's session start, per circuit
         services.AddSingleton<GpsLeaders.Blazor.Import.ImportReports>();
@@ -65,6 +85,7 @@ public static class CrmWebApp
         app.UseCrmRequestBodyLimits();
         app.UseCrmHubOriginCheck(config);
         app.UseRateLimiter();
+        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -27,6 +27,7 @@ public static class DomainServices
         services.AddSingleton<CompanyMerge>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<GpsLeaders.Data.Settings.SavedViews>();
+        services.AddSingleton<GpsLeaders.Data.Settings.ThemePreference>();
         services.AddSingleton<GpsLeaders.Data.Leads.LeadService>();
         services.AddSingleton<GpsLeaders.Data.Leads.PipelineSettings>();
         services.AddSingleton<NoteService>();

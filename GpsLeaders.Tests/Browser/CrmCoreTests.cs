@@ -21,7 +21,8 @@ public class CrmCoreTests : BrowserTest
         await WaitForCircuitAsync(page);
         await page.ClickAsync("[data-testid=company-new]");
         await page.ClickAsync("[data-testid=company-save]");
-        await Assertions.Expect(page.Locator("[data-testid=error-name]")).ToContainTextAsync("Company name is required");
+        // The service's message shows on the field it names.
+        await Assertions.Expect(page.Locator("[data-testid=company-form]")).ToContainTextAsync("Company name is required");
         await page.FillAsync("[data-testid=company-name]", "Lone Star Towing LLC");
         await page.FillAsync("[data-testid=company-fleet] input, input[data-testid=company-fleet]", "14");
         await page.ClickAsync("[data-testid=company-save]");
@@ -124,15 +125,18 @@ public class CrmCoreTests : BrowserTest
         await page.FillAsync("input[data-testid=global-search-input]", typed);
         var hit = page.Locator("[data-testid=global-search-hit][data-kind=Contact]", new() { HasText = name });
         await Assertions.Expect(hit).ToBeVisibleAsync();
-        // Arrow down to the contact, waiting for each highlight to render before the next key.
+        // The first hit starts highlighted; arrow down to the contact, waiting for each highlight to render before the next key.
         var hits = page.Locator("[data-testid=global-search-hit]");
+        var kinds = new List<string?>();
         var texts = await hits.AllInnerTextsAsync();
-        var index = texts.ToList().FindIndex(t => t.Contains(name) && t.Contains("Contact", StringComparison.OrdinalIgnoreCase));
-        if (index < 0) index = texts.ToList().FindIndex(t => t.Contains(name));
-        for (var i = 0; i <= index; i++)
+        for (var i = 0; i < texts.Count; i++) kinds.Add(await hits.Nth(i).GetAttributeAsync("data-kind"));
+        var index = texts.ToList().FindIndex(t => t.Contains(name));
+        index = Enumerable.Range(0, texts.Count).FirstOrDefault(i => texts[i].Contains(name) && kinds[i] == "Contact", index);
+        await Assertions.Expect(hits.Nth(0)).ToHaveAttributeAsync("data-active", "true");
+        for (var i = 1; i <= index; i++)
         {
             await page.PressAsync("input[data-testid=global-search-input]", "ArrowDown");
-            await Assertions.Expect(hits.Nth(i)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("crm-search-active"));
+            await Assertions.Expect(hits.Nth(i)).ToHaveAttributeAsync("data-active", "true");
         }
         await page.PressAsync("input[data-testid=global-search-input]", "Enter");
         await Assertions.Expect(page.Locator("[data-testid=contact-title]")).ToHaveTextAsync(name);

@@ -83,7 +83,7 @@ public class InboxWorkflowTests : BrowserTest
         await Assertions.Expect(admin.Locator($"[data-testid=inbox-row][data-conversation-id='{first}']")).ToHaveCountAsync(0);
 
         await admin.SelectOptionAsync("[data-testid=conversation-assignee]", new SelectOptionValue { Label = operatorName });
-        await Assertions.Expect(operatorPage.Locator(".rz-notification-item", new() { HasText = "assigned you the conversation" })).ToBeVisibleAsync();
+        await Assertions.Expect(operatorPage.Locator("[data-testid=toast]", new() { HasText = "assigned you the conversation" })).ToBeVisibleAsync();
         await using var check = Db();
         var conversation = await check.Conversations.SingleAsync(c => c.Id == first);
         Assert.True(conversation.IsArchived);

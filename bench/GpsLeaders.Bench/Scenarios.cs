@@ -1,4 +1,4 @@
-using GpsLeaders.Blazor.Search;
+using GpsLeaders.Data.Search;
 using GpsLeaders.Data;
 using GpsLeaders.Data.Companies;
 using GpsLeaders.Data.Leads;

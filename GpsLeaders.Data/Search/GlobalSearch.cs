@@ -4,7 +4,7 @@ using GpsLeaders.Data.Contacts;
 using GpsLeaders.Data.Platform;
 using Microsoft.EntityFrameworkCore;
 
-namespace GpsLeaders.Blazor.Search;
+namespace GpsLeaders.Data.Search;
 
 public sealed record SearchHit(string Kind, string Id, string Title, string? Detail, string Href);
 
@@ -65,7 +65,7 @@ public static class GlobalSearch
             .. contacts.Select(c => new SearchHit("Contact", c.Id, c.FullName ?? c.Email ?? c.Phone ?? "(no name)",
                 string.Join(" · ", new[] { c.PhoneE164 is null ? c.Phone : PhoneDisplay.Format(c.PhoneE164), c.Email, c.CompanyName }.Where(s => s is not null)),
                 $"/contacts/{c.Id}")),
-            .. leads.Select(l => new SearchHit("Lead", l.Id, l.Company ?? l.Contact ?? "Lead", l.Stage.ToString(), $"/leads/{l.Id}")),
+            .. leads.Select(l => new SearchHit("Lead", l.Id, l.Company ?? l.Contact ?? "Lead", l.Stage.Describe(), $"/leads/{l.Id}")),
         ];
     }
 

@@ -1,8 +1,9 @@
-using GpsLeaders.Blazor.Search;
 using GpsLeaders.Data;
+using GpsLeaders.Data.Search;
+using GpsLeaders.Tests.Work;
 using Microsoft.EntityFrameworkCore;
 
-namespace GpsLeaders.Tests.Work;
+namespace GpsLeaders.Tests.Search;
 
 public class GlobalSearchTests
 {

@@ -1,0 +1,33 @@
+using GpsLeaders.Data.Platform;
+
+namespace GpsLeaders.Blazor.Components;
+
+/// <summary>
+/// A service's <see cref="ValidationFailedException"/> laid onto the form: each MudBlazor field asks for its own message
+/// (<c>Error="_errors.Has("name")" ErrorText="@_errors["name"]"</c>), and <see cref="Unplaced"/> lists the messages
+/// for keys no field on the form shows, so none is lost.
+/// </summary>
+public sealed class FieldErrors
+{
+    readonly IReadOnlyDictionary<string, string> _errors;
+    readonly HashSet<string> _placed = new(StringComparer.Ordinal);
+
+    public FieldErrors() : this(new Dictionary<string, string>()) { }
+    public FieldErrors(IReadOnlyDictionary<string, string> errors) => _errors = errors;
+    public FieldErrors(ValidationFailedException error) : this(error.Errors) { }
+
+    public static FieldErrors None => new();
+
+    public bool Any => _errors.Count > 0;
+
+    public bool Has(string field)
+    {
+        _placed.Add(field);
+        return _errors.ContainsKey(field);
+    }
+
+    public string? this[string field] => _errors.GetValueOrDefault(field);
+
+    /// <summary>Messages whose field was never asked for by <see cref="Has"/> during this render.</summary>
+    public IEnumerable<string> Unplaced => _errors.Where(e => !_placed.Contains(e.Key)).Select(e => e.Value);
+}
