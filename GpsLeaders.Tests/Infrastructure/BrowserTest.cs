@@ -1,7 +1,8 @@
 using GpsLeaders.Tests.Infrastructure;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Infrastructure;
 
 /// <summary>Browser tests share one collection: two cores cannot drive several Chromiums and Kestrels well at once.</summary>
 [CollectionDefinition("browser", DisableParallelization = true)]
@@ -74,4 +75,21 @@ public abstract class BrowserTest : IAsyncLifetime
     /// (A selector wait, not WaitForFunction: a string there is evaluated as an expression, and a function value is truthy.)
     protected static Task WaitForCircuitAsync(IPage page) =>
         page.WaitForSelectorAsync("[data-circuit-ready]", new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Runs axe on the page as it stands and fails on any serious or critical violation.</summary>
+    protected static async Task AssertAccessibleAsync(IPage page)
+    {
+        var problems = await AxeProblemsAsync(page);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>The page's serious and critical axe violations, each naming its rule and the first offending elements.</summary>
+    protected static async Task<List<string>> AxeProblemsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var path = new Uri(page.Url).PathAndQuery;
+        return result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{path}: {v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
+    }
 }
