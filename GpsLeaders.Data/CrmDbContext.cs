@@ -1,3 +1,5 @@
+using GpsLeaders.Data.Notes;
+using GpsLeaders.Data.Tags;
 using GpsLeaders.Data.Activities;
 using GpsLeaders.Data.Companies;
 using GpsLeaders.Data.Contacts;

@@ -1,3 +1,4 @@
+using GpsLeaders.Data.Tags;
 using GpsLeaders.Blazor.Platform;
 using GpsLeaders.Blazor.Users;
 using GpsLeaders.Data;

@@ -1,3 +1,4 @@
+using GpsLeaders.Data.Tags;
 using GpsLeaders.Data.Companies;
 using GpsLeaders.Data.Fulfillment;
 using GpsLeaders.Data.Inbox;

@@ -1,3 +1,4 @@
+using GpsLeaders.Data.Notes;
 using GpsLeaders.Data.Activities;
 using GpsLeaders.Data.Companies;
 using GpsLeaders.Data.Inbox;

@@ -1,3 +1,4 @@
+using GpsLeaders.Data.Tags;
 using GpsLeaders.Data.Inbox;
 using GpsLeaders.Data.Leads;
 using GpsLeaders.Data.Tasks;

@@ -1,3 +1,4 @@
+using GpsLeaders.Data.Tags;
 using GpsLeaders.Data.Leads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

@@ -1,3 +1,4 @@
+using GpsLeaders.Data.Notes;
 using System.Text.Json;
 using GpsLeaders.Data.Companies;
 using GpsLeaders.Data.Contacts;

@@ -1,3 +1,4 @@
+using GpsLeaders.Data.Tags;
 using GpsLeaders.Data;
 using GpsLeaders.Data.Dialer;
 using GpsLeaders.Data.Inbox;

@@ -1,3 +1,4 @@
+using GpsLeaders.Data.Tags;
 using System.Globalization;
 using GpsLeaders.Data.Companies;
 using GpsLeaders.Data.Contacts;

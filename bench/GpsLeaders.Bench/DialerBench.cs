@@ -1,3 +1,4 @@
+using GpsLeaders.Data.Tags;
 using System.Diagnostics;
 using GpsLeaders.Data;
 using GpsLeaders.Data.Dialer;

@@ -1,6 +1,6 @@
 using GpsLeaders.Data.Platform;
 
-namespace GpsLeaders.Data.Leads;
+namespace GpsLeaders.Data.Tags;
 
 /// <summary>The catalog/definition of a tag that can be applied to leads. Table <c>tags</c>.</summary>
 public class Tag : IHasCreatedAt, IHasUpdatedAt

@@ -1,8 +1,9 @@
+using GpsLeaders.Data.Leads;
 using GpsLeaders.Data.Companies;
 using GpsLeaders.Data.Platform;
 using GpsLeaders.Data.Users;
 
-namespace GpsLeaders.Data.Leads;
+namespace GpsLeaders.Data.Notes;
 
 /// <summary>A free-text note authored by a user against a company (and optionally a specific lead). Table <c>notes</c>.</summary>
 public class Note : IHasCreatedAt

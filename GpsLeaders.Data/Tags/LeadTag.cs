@@ -1,4 +1,5 @@
-namespace GpsLeaders.Data.Leads;
+using GpsLeaders.Data.Leads;
+namespace GpsLeaders.Data.Tags;
 
 /// <summary>The application of a tag to a specific lead (join record between Lead and Tag). Table <c>lead_tags</c>.</summary>
 public class LeadTag
