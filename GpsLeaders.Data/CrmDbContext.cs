@@ -15,6 +15,7 @@ using GpsLeaders.Data.Tasks;
 using GpsLeaders.Data.Taxonomy;
 using GpsLeaders.Data.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 
 namespace GpsLeaders.Data;
@@ -100,20 +101,29 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(op
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Prisma's @updatedAt, done by the app: every insert and update gets UpdatedAt = now (UTC).</summary>
+    /// <summary>The one place rows get their times: created_at on insert (unless the caller set one, e.g. an import),
+    /// Prisma's @updatedAt on every insert and update, an activity's occurred_at when nobody said otherwise.
+    /// "Now" is the app's TimeProvider, so a test clock moves every stamp.</summary>
     private void StampTimestamps()
     {
         ChangeTracker.DetectChanges();
-        // Millisecond precision, like the timestamp(3) columns, so the tracked value equals the stored one.
-        var now = ToMilliseconds(DateTime.UtcNow);
+        var now = Clock.StoredNow();
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
             if (entry.State == EntityState.Added && entry.Entity is IHasCreatedAt created)
                 created.CreatedAt = created.CreatedAt == default ? now : ToMilliseconds(created.CreatedAt);
+            if (entry.State == EntityState.Added && entry.Entity is Activity { OccurredAt.Ticks: 0 } activity)
+                activity.OccurredAt = now;
             if (entry.Entity is IHasUpdatedAt updated) updated.UpdatedAt = now;
         }
     }
+
+    TimeProvider? _clock;
+
+    /// <summary>The TimeProvider of the services that built this context (the system clock without one).</summary>
+    TimeProvider Clock => _clock ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()
+        ?.ApplicationServiceProvider?.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
 
     private static DateTime ToMilliseconds(DateTime value) => value.AddTicks(-(value.Ticks % TimeSpan.TicksPerMillisecond));
 }

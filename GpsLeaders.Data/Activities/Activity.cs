@@ -18,8 +18,8 @@ public class Activity : IHasCreatedAt
     public string Summary { get; set; } = null!;
     /// <summary>JSON document, stored as jsonb.</summary>
     public string? Detail { get; set; }
-    public DateTime OccurredAt { get; set; } = DateTime.UtcNow;
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime OccurredAt { get; set; }
+    public DateTime CreatedAt { get; set; }
 
     public Lead? Lead { get; set; }
     public Company? Company { get; set; }

@@ -29,7 +29,7 @@ public static class ActivityLog
             LeadId = leadId,
             CompanyId = companyId,
             ContactId = contactId,
-            OccurredAt = occurredAt ?? DateTime.UtcNow,
+            OccurredAt = occurredAt ?? default, // default: stamped on save from the app clock
         };
     }
 }

@@ -38,8 +38,8 @@ public class Company : IHasCreatedAt, IHasUpdatedAt
     public string? QbCustomerId { get; set; }
     public string? StripeCustomerId { get; set; }
     public CompanyStatus Status { get; set; } = CompanyStatus.LEAD;
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

@@ -19,8 +19,8 @@ public class CompanyAddress : IHasCreatedAt, IHasUpdatedAt
     public string? Notes { get; set; }
     public bool IsDefaultBilling { get; set; }
     public bool IsDefaultShipping { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

@@ -10,5 +10,5 @@ public class VoicemailDrop : IHasCreatedAt
     public string AudioUrl { get; set; } = null!;
     public int DurationSeconds { get; set; }
     public bool IsDefault { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 }

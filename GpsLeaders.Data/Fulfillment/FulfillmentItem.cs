@@ -9,7 +9,7 @@ public class FulfillmentItem : IHasCreatedAt
     public string FulfillmentOrderId { get; set; } = null!;
     public string DeviceId { get; set; } = null!;
     public string? SimCardId { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 
     public FulfillmentOrder FulfillmentOrder { get; set; } = null!;
     public Device Device { get; set; } = null!;

@@ -17,8 +17,8 @@ public class FulfillmentOrder : IHasCreatedAt, IHasUpdatedAt
     public DateTime? ShippedAt { get; set; }
     public DateTime? DeliveredAt { get; set; }
     public string? Notes { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

@@ -11,8 +11,8 @@ public class SimCard : IHasCreatedAt, IHasUpdatedAt
     public string? Carrier { get; set; }
     public SimStatus Status { get; set; } = SimStatus.IN_STOCK;
     public DateTime? ActivatedAt { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

@@ -25,8 +25,8 @@ public class Booking : IHasCreatedAt, IHasUpdatedAt
     public string? CancelReason { get; set; }
     /// <summary>JSON document, stored as jsonb.</summary>
     public string? RawPayload { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

@@ -18,7 +18,7 @@ public class CallLog : IHasCreatedAt
     public string? Transcript { get; set; }
     public bool VoicemailDropped { get; set; }
     public string Provider { get; set; } = "manual";
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 
     public Lead? Lead { get; set; }
     public Contact? Contact { get; set; }

@@ -17,8 +17,8 @@ public class Conversation : IHasCreatedAt, IHasUpdatedAt
     public string? LastMessagePreview { get; set; }
     public int UnreadCount { get; set; }
     public bool IsArchived { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

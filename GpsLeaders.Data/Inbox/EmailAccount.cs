@@ -20,8 +20,8 @@ public class EmailAccount : IHasCreatedAt, IHasUpdatedAt
     public string? SmtpPass { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTime? LastSyncedAt { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

@@ -15,7 +15,7 @@ public class EmailMessage : IHasCreatedAt
     public string? BodyText { get; set; }
     public string? BodyHtml { get; set; }
     public DateTime? SentAt { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 
     public EmailThread Thread { get; set; } = null!;
 }

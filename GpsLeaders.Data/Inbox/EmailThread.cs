@@ -12,8 +12,8 @@ public class EmailThread : IHasCreatedAt, IHasUpdatedAt
     public string? GmailThreadId { get; set; }
     public string? Subject { get; set; }
     public DateTime? LastMessageAt { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

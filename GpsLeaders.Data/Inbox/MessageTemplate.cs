@@ -15,8 +15,8 @@ public class MessageTemplate : IHasCreatedAt, IHasUpdatedAt
     public string Body { get; set; } = null!;
     public bool IsActive { get; set; } = true;
     public string? CreatedById { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

@@ -16,8 +16,8 @@ public class SmsGateway : IHasCreatedAt, IHasUpdatedAt
     public string FromNumberE164 { get; set; } = null!;
     public bool IsActive { get; set; } = true;
     public DateTime? LastSeenAt { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

@@ -18,7 +18,7 @@ public class SmsMessage : IHasCreatedAt
     public string? ProviderMessageId { get; set; }
     public SmsStatus Status { get; set; } = SmsStatus.QUEUED;
     public DateTime? SentAt { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 
     public Lead? Lead { get; set; }
     public Contact? Contact { get; set; }

@@ -13,8 +13,8 @@ public class AgreementTemplate : IHasCreatedAt, IHasUpdatedAt
     public string Variables { get; set; } = null!;
     public bool Active { get; set; } = true;
     public int SortOrder { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

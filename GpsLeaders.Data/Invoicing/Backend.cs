@@ -10,8 +10,8 @@ public class Backend : IHasCreatedAt, IHasUpdatedAt
     public string Name { get; set; } = null!;
     public int SortOrder { get; set; }
     public bool Active { get; set; } = true;
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

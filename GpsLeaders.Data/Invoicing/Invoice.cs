@@ -41,8 +41,8 @@ public class Invoice : IHasCreatedAt, IHasUpdatedAt
     public string? SignedIpAddr { get; set; }
     public string? SignedUserAgent { get; set; }
     public string? SignedAgreementSnapshot { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

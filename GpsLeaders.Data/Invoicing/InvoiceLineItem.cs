@@ -12,7 +12,7 @@ public class InvoiceLineItem : IHasCreatedAt
     public decimal UnitPrice { get; set; }
     public decimal Total { get; set; }
     public string? ProductCode { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 
     public Invoice Invoice { get; set; } = null!;
 }

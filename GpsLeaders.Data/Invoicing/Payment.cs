@@ -14,7 +14,7 @@ public class Payment : IHasCreatedAt
     public string? Notes { get; set; }
     public DateTime PaidAt { get; set; }
     public string? QbPaymentId { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 
     public Invoice Invoice { get; set; } = null!;
 }

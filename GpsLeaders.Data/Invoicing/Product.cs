@@ -15,8 +15,8 @@ public class Product : IHasCreatedAt, IHasUpdatedAt
     public string? Category { get; set; }
     public ProductType Type { get; set; } = ProductType.ONE_TIME;
     public bool Active { get; set; } = true;
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
     public DateTime? LastSyncedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>

@@ -28,8 +28,8 @@ public class Lead : IHasCreatedAt, IHasUpdatedAt
     public bool PlusvibePaused { get; set; }
     public bool PlusvibeStopped { get; set; }
     public bool IsDnc { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

@@ -12,7 +12,7 @@ public class LeadScore : IHasUpdatedAt
     public DealRisk DealRisk { get; set; } = DealRisk.UNKNOWN;
     public DateTime? LastInteractionAt { get; set; }
     public int? DaysSinceContact { get; set; }
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

@@ -13,7 +13,7 @@ public class Note : IHasCreatedAt
     public string? LeadId { get; set; }
     public string AuthorId { get; set; } = null!;
     public string Body { get; set; } = null!;
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
     public DateTime? EditedAt { get; set; }
 
     public Company Company { get; set; } = null!;

@@ -12,8 +12,8 @@ public class SequenceDefinition : IHasCreatedAt, IHasUpdatedAt
     /// <summary>JSON document, stored as jsonb.</summary>
     public string Steps { get; set; } = null!;
     public bool IsActive { get; set; } = true;
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

@@ -20,7 +20,7 @@ public class SequenceRun : IHasCreatedAt
     public string? PausedReason { get; set; }
     public DateTime? CanceledAt { get; set; }
     public string? CanceledReason { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 
     public Lead Lead { get; set; } = null!;
     public SequenceDefinition SequenceDef { get; set; } = null!;

@@ -13,7 +13,7 @@ public class SequenceStepLog : IHasCreatedAt
     public DateTime? ScheduledAt { get; set; }
     public DateTime? FiredAt { get; set; }
     public string? ErrorMessage { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 
     public SequenceRun SequenceRun { get; set; } = null!;
 }

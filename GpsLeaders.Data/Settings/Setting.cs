@@ -9,7 +9,7 @@ public class Setting : IHasUpdatedAt
     public string Key { get; set; } = null!;
     /// <summary>JSON document, stored as jsonb.</summary>
     public string Value { get; set; } = null!;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

@@ -14,8 +14,8 @@ public class Tag : IHasCreatedAt, IHasUpdatedAt
     public bool IsSystem { get; set; }
     public bool IsActive { get; set; } = true;
     public int SortOrder { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

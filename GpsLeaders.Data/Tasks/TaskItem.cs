@@ -24,8 +24,8 @@ public class TaskItem : IHasCreatedAt, IHasUpdatedAt
     public bool IsCompleted { get; set; }
     public string? SequenceRunId { get; set; }
     public int? SequenceStepNumber { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

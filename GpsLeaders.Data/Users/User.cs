@@ -22,8 +22,8 @@ public class User : IHasCreatedAt, IHasUpdatedAt
     public string? InvitedById { get; set; }
     public DateTime? InvitedAt { get; set; }
     public DateTime? LastLoginAt { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL xmin, the optimistic concurrency token.</summary>
     public uint Version { get; set; }

@@ -89,7 +89,7 @@ public class LeadServiceTests
         var a = await leads.CreateAsync(new LeadInput(NewContact: new ContactInput("A", "One", "a@x.example"), CompanyId: f.Company.Id, EstimatedRevenue: 100m, Stage: LeadStage.HOT), f.Author.Id);
         await leads.CreateAsync(new LeadInput(NewContact: new ContactInput("B", "Two", "b@x.example"), CompanyId: f.Company.Id, EstimatedRevenue: 250.5m, Stage: LeadStage.HOT), f.Author.Id);
         await using var db = f.Services.Db();
-        var now = DateTime.UtcNow;
+        var now = f.Clock.GetUtcNow().UtcDateTime; // rows are stamped by the app's clock
         var fresh = await PipelineBoard.LoadAsync(db, new LeadFilter(), now);
         var hot = fresh.Single(c => c.Stage == LeadStage.HOT);
         Assert.Equal(2, hot.Count);
@@ -98,8 +98,9 @@ public class LeadServiceTests
 
         var later = await PipelineBoard.LoadAsync(db, new LeadFilter(), now.AddDays(3));
         Assert.All(later.Single(c => c.Stage == LeadStage.HOT).Cards, c => Assert.True(c.Rotting));
+        f.Clock.Advance(TimeSpan.FromDays(2));
         await f.Services.Get<GpsLeaders.Data.Notes.NoteService>().AddAsync(f.Company.Id, a.Id, f.Author.Id, "Called, wants a quote");
-        var afterNote = await PipelineBoard.LoadAsync(db, new LeadFilter(), DateTime.UtcNow.AddDays(1.5));
+        var afterNote = await PipelineBoard.LoadAsync(db, new LeadFilter(), now.AddDays(3)); // rotting at this time without the note
         Assert.False(afterNote.Single(c => c.Stage == LeadStage.HOT).Cards.Single(c => c.Id == a.Id).Rotting);
     }
 
