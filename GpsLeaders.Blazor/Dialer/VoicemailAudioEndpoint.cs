@@ -15,7 +15,7 @@ public static class VoicemailAudioEndpoint
         services.AddSingleton(sp => new VoicemailAudioFolder(sp.GetRequiredService<IConfiguration>()["Voicemail:AudioDir"] is { Length: > 0 } dir
             ? dir : Path.Combine(AppDatabase.DataRoot(), "voicemail")));
 
-    public static void Map(WebApplication app) =>
+    public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(VoicemailDropService.LocalUrlPrefix + "{id}", async (string id, VoicemailDropService drops, HttpContext http, CancellationToken ct) =>
         {
             // A file without its row (a delete in progress, a failed add) is not served.

@@ -34,10 +34,10 @@ public sealed class InboxSimulator(IConfiguration config, IDbContextFactory<CrmD
 
     public IReadOnlyList<SentText> Outbox => _outbox.Reverse().Take(50).ToList();
 
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         // Not mapped at all unless the simulator is on: a production instance answers 404 here.
-        if (!app.Configuration.GetValue("Simulator:Enabled", false)) return;
+        if (!app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Simulator:Enabled", false)) return;
         // The fake phone's API: local and cloud paths both accept and keep the message.
         foreach (var path in new[] { "/dev/gateway/message", "/dev/gateway/3rdparty/v1/messages" })
             app.MapPost(path, async (HttpRequest request, InboxSimulator simulator, CancellationToken ct) =>

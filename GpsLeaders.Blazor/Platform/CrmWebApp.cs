@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using GpsLeaders.Blazor.Components;
+using GpsLeaders.Blazor.Dialer;
 using GpsLeaders.Blazor.LiveEvents;
 using GpsLeaders.Blazor.Scheduling;
 using GpsLeaders.Blazor.Users;
@@ -74,7 +75,7 @@ public static class CrmWebApp
         services.AddSingleton<GpsLeaders.Blazor.Import.ImportReports>();
         services.AddSingleton<GpsLeaders.Blazor.Inbox.InboxSimulator>();
         services.AddSingleton<GpsLeaders.Blazor.Inbox.Email.GmailConnect>();
-        GpsLeaders.Blazor.Dialer.VoicemailAudioEndpoint.AddCrmVoicemailAudio(services);
+        services.AddCrmVoicemailAudio();
 
         var app = builder.Build();
         // First, so the scheme (Secure cookie, HSTS) and the client IP (rate limits) are the real ones.
@@ -91,8 +92,9 @@ public static class CrmWebApp
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapCrmHealth();
-        app.MapAccountEndpoints();
+        // Every endpoint group is a feature type's static Map(IEndpointRouteBuilder).
+        Health.Map(app);
+        GpsLeaders.Blazor.Users.AccountEndpoints.Map(app);
         GpsLeaders.Blazor.Import.ImportReports.Map(app);
         GpsLeaders.Blazor.Inbox.SmsGatewayEndpoint.Map(app);
         GpsLeaders.Blazor.Inbox.InboxSimulator.Map(app);

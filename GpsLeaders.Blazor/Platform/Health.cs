@@ -18,7 +18,7 @@ public static class Health
         .AddCheck<DatabaseCheck>("database")
         .AddCheck<SchedulerCheck>("scheduler");
 
-    public static void MapCrmHealth(this WebApplication app) =>
+    public static void Map(IEndpointRouteBuilder app) =>
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteJson }).AllowAnonymous();
 
     static Task WriteJson(HttpContext http, HealthReport report)

@@ -48,7 +48,7 @@ public static class AccountEndpoints
         return services;
     }
 
-    public static void MapAccountEndpoints(this WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         // A form post with the antiforgery token, so that neither a link, an image nor another site's form can sign
         // anyone out. It ends the session on the server: a copy of the cookie stops working too.

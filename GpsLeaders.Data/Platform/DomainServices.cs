@@ -1,5 +1,6 @@
 using GpsLeaders.Data.Companies;
 using GpsLeaders.Data.Contacts;
+using GpsLeaders.Data.Inbox.Email;
 using GpsLeaders.Data.Notes;
 using GpsLeaders.Data.Tags;
 using GpsLeaders.Data.Tasks;
@@ -53,7 +54,7 @@ public static class DomainServices
         services.AddSingleton<Inbox.Bookings.BookingService>();
         services.AddSingleton<Inbox.Bookings.BookingQueries>();
         services.AddSingleton<Inbox.Templates.MessageTemplateService>();
-        Inbox.Email.EmailServices.AddCrmEmail(services);
+        services.AddCrmEmail();
         // Call lists
         services.AddSingleton<Dialer.CallListService>();
         services.AddSingleton(new Dialer.VoicemailAudioFolder(Path.Combine(Path.GetTempPath(), "gpsleaders-voicemail")));
