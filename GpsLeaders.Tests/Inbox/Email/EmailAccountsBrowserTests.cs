@@ -73,6 +73,7 @@ public class EmailAccountsBrowserTests : BrowserTest, IAsyncLifetime
 
         await WaitForCircuitAsync(page);
         await smtp.Locator("[data-testid=email-account-deactivate]").ClickAsync();
+        await page.ClickAsync("[data-testid=confirm-deactivate]"); // the dialog asks first
         await Assertions.Expect(smtp.Locator("[data-testid=email-account-active]")).ToHaveTextAsync("no");
     }
 

@@ -64,5 +64,17 @@ public class TemplatesBrowserTests : BrowserTest
         await Assertions.Expect(page.Locator("[data-testid=preview-error]")).ToContainTextAsync("Unknown variable: {{contact.nickname}}");
         await page.ClickAsync("[data-testid=template-save]");
         await Assertions.Expect(page.Locator("[data-testid=template-body]")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(@"\{\{contact\.nickname\}\}"));
+
+        // Deactivating asks first: keeping it changes nothing, confirming takes it off the active list.
+        await OpenAsync(page, "/admin/templates");
+        var row = page.Locator("[data-testid=template-row][data-slug=invoice-nudge-sms]");
+        await row.Locator("[data-testid=template-deactivate]").ClickAsync();
+        await page.ClickAsync("[data-testid=confirm-cancel]");
+        await Assertions.Expect(row.Locator("[data-testid=template-active]")).ToHaveTextAsync("yes");
+        await row.Locator("[data-testid=template-deactivate]").ClickAsync();
+        await page.ClickAsync("[data-testid=confirm-deactivate]");
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        await using var check = Db();
+        Assert.False(await check.MessageTemplates.Where(t => t.Slug == "invoice-nudge-sms").Select(t => t.IsActive).SingleAsync());
     }
 }
