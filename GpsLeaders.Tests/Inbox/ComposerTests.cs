@@ -15,6 +15,8 @@ namespace GpsLeaders.Tests.Inbox;
 /// that tells, on the body field, which variable a lead has no value for.</summary>
 public sealed class ComposerTests : ComponentTest
 {
+    // Each re-render waits on a database read (the template preview), slower than bUnit's default wait on a busy machine.
+    static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
     string _leadId = "", _adminId = "";
 
     async Task<IRenderedComponent<Composer>> RenderSmsComposerAsync()
@@ -46,17 +48,17 @@ public sealed class ComposerTests : ComponentTest
         var composer = await RenderSmsComposerAsync();
 
         Type(composer, new string('a', 160));
-        composer.WaitForAssertion(() => Assert.Equal("160 characters · 1 segment", Counter(composer)));
+        composer.WaitForAssertion(() => Assert.Equal("160 characters · 1 segment", Counter(composer)), Wait);
         Type(composer, new string('a', 161));
-        composer.WaitForAssertion(() => Assert.Equal("161 characters · 2 segments", Counter(composer)));
+        composer.WaitForAssertion(() => Assert.Equal("161 characters · 2 segments", Counter(composer)), Wait);
         Type(composer, new string('a', 307)); // 2 × 153 + 1
-        composer.WaitForAssertion(() => Assert.Equal("307 characters · 3 segments", Counter(composer)));
+        composer.WaitForAssertion(() => Assert.Equal("307 characters · 3 segments", Counter(composer)), Wait);
 
         // One character outside GSM-7 makes the whole text UCS-2: 70 per single segment, 67 per part after.
         Type(composer, new string('ж', 70));
-        composer.WaitForAssertion(() => Assert.Equal("70 characters · 1 segment (Unicode)", Counter(composer)));
+        composer.WaitForAssertion(() => Assert.Equal("70 characters · 1 segment (Unicode)", Counter(composer)), Wait);
         Type(composer, new string('a', 70) + "✓");
-        composer.WaitForAssertion(() => Assert.Equal("71 characters · 2 segments (Unicode)", Counter(composer)));
+        composer.WaitForAssertion(() => Assert.Equal("71 characters · 2 segments (Unicode)", Counter(composer)), Wait);
     }
 
     [Fact]
@@ -82,13 +84,13 @@ public sealed class ComposerTests : ComponentTest
             var describedBy = body.GetAttribute("aria-describedby");
             Assert.Contains("composer-body-error", describedBy ?? "");
             Assert.Contains("No value for {{invoice.number}}", composer.Find("#composer-body-error").TextContent);
-        });
+        }, Wait);
         Assert.Contains("Will send: Hi ", composer.Find("[data-testid=composer-preview]").TextContent);
 
         // A variable the CRM does not know is named too; a text whose variables all have values is clean.
         Type(composer, "Hi {{contact.nickname}}");
-        composer.WaitForAssertion(() => Assert.Contains("Unknown variable: {{contact.nickname}}", composer.Find("#composer-body-error").TextContent));
+        composer.WaitForAssertion(() => Assert.Contains("Unknown variable: {{contact.nickname}}", composer.Find("#composer-body-error").TextContent), Wait);
         Type(composer, "Hi {{contact.firstName}}");
-        composer.WaitForAssertion(() => Assert.Empty(composer.FindAll("#composer-body-error")));
+        composer.WaitForAssertion(() => Assert.Empty(composer.FindAll("#composer-body-error")), Wait);
     }
 }
