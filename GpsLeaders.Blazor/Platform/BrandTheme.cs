@@ -17,7 +17,7 @@ public static class BrandTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#1e5bb8",
-            Secondary = "#0f8b8d",
+            Secondary = "#0b7476", // dark enough for white text (the avatar) at 4.5:1
             Tertiary = "#f59e0b",
             Info = "#2563eb",
             Success = "#15803d",
@@ -41,6 +41,13 @@ public static class BrandTheme
         {
             Primary = "#6ea8ff",
             Secondary = "#3cc4c6",
+            // The dark palette's colours are light, so text on them is dark (white on #6ea8ff fails contrast).
+            PrimaryContrastText = "#0b1526",
+            SecondaryContrastText = "#0b1526",
+            InfoContrastText = "#0b1526",
+            SuccessContrastText = "#0b1526",
+            WarningContrastText = "#0b1526",
+            ErrorContrastText = "#0b1526",
             Tertiary = "#fbbf24",
             Info = "#60a5fa",
             Success = "#4ade80",

@@ -1,5 +1,4 @@
 using GpsLeaders.Data.Inbox.Email;
-using GpsLeaders.Tests.Browser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using WireMock.RequestBuilders;
@@ -39,7 +38,7 @@ public class EmailAccountsBrowserTests : BrowserTest, IAsyncLifetime
 
         await page.FillAsync(string.Format(Input, "smtp-email"), "billing@gpsleaders.test");
         await page.ClickAsync("[data-testid=smtp-add]");
-        await Assertions.Expect(page.Locator("[data-testid=smtp-error-host]")).ToContainTextAsync("SMTP server is required");
+        await Assertions.Expect(page.Locator("input[data-testid=smtp-host]")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("SMTP server is required"));
         await page.FillAsync(string.Format(Input, "smtp-host"), "smtp.mail.test");
         await page.FillAsync(string.Format(Input, "smtp-user"), "billing");
         await page.FillAsync(string.Format(Input, "smtp-password"), "hunter2-password");
@@ -74,6 +73,7 @@ public class EmailAccountsBrowserTests : BrowserTest, IAsyncLifetime
 
         await WaitForCircuitAsync(page);
         await smtp.Locator("[data-testid=email-account-deactivate]").ClickAsync();
+        await page.ClickAsync("[data-testid=confirm-deactivate]"); // the dialog asks first
         await Assertions.Expect(smtp.Locator("[data-testid=email-account-active]")).ToHaveTextAsync("no");
     }
 

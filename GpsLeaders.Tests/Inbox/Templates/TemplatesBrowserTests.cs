@@ -1,5 +1,4 @@
 using GpsLeaders.Data.Inbox;
-using GpsLeaders.Tests.Browser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -33,7 +32,7 @@ public class TemplatesBrowserTests : BrowserTest
         await page.FillAsync(string.Format(Input, "template-slug"), "invoice-nudge-sms");
         await page.FillAsync("[data-testid=template-body]", "Hi {{contact.firstName}}, invoice ");
         await page.ClickAsync("[data-testid=template-variable]");
-        await page.Locator(".rz-popup:visible .rz-dropdown-item", new() { HasText = "invoice.number" }).First.ClickAsync();
+        await page.Locator("[data-testid=template-variable-option]", new() { HasText = "invoice.number" }).First.ClickAsync();
         await page.ClickAsync("[data-testid=template-insert-variable]");
         await Assertions.Expect(page.Locator("[data-testid=template-body]")).ToHaveValueAsync("Hi {{contact.firstName}}, invoice {{invoice.number}}");
         await page.ClickAsync("[data-testid=template-save]");
@@ -64,6 +63,18 @@ public class TemplatesBrowserTests : BrowserTest
         await page.FillAsync("[data-testid=template-body]", "Hi {{contact.nickname}}");
         await Assertions.Expect(page.Locator("[data-testid=preview-error]")).ToContainTextAsync("Unknown variable: {{contact.nickname}}");
         await page.ClickAsync("[data-testid=template-save]");
-        await Assertions.Expect(page.Locator("[data-testid=error-body]")).ToContainTextAsync("{{contact.nickname}}");
+        await Assertions.Expect(page.Locator("[data-testid=template-body]")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(@"\{\{contact\.nickname\}\}"));
+
+        // Deactivating asks first: keeping it changes nothing, confirming takes it off the active list.
+        await OpenAsync(page, "/admin/templates");
+        var row = page.Locator("[data-testid=template-row][data-slug=invoice-nudge-sms]");
+        await row.Locator("[data-testid=template-deactivate]").ClickAsync();
+        await page.ClickAsync("[data-testid=confirm-cancel]");
+        await Assertions.Expect(row.Locator("[data-testid=template-active]")).ToHaveTextAsync("yes");
+        await row.Locator("[data-testid=template-deactivate]").ClickAsync();
+        await page.ClickAsync("[data-testid=confirm-deactivate]");
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        await using var check = Db();
+        Assert.False(await check.MessageTemplates.Where(t => t.Slug == "invoice-nudge-sms").Select(t => t.IsActive).SingleAsync());
     }
 }

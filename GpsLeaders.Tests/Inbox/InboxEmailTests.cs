@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 using WireMock.Server;
 using Req = WireMock.RequestBuilders.Request;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Inbox;
 
 /// <summary>Email in the inbox: a reply written in the CRM goes out through (fake) Gmail, and the customer's answer synced back lands in the thread.</summary>
 public class InboxEmailTests : BrowserTest

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 using Req = WireMock.RequestBuilders.Request;
 using Resp = WireMock.ResponseBuilders.Response;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Inbox;
 
 /// <summary>Setting up a gateway, and working the inbox by keyboard with assignments that notify the assignee.</summary>
 public class InboxWorkflowTests : BrowserTest
@@ -22,8 +22,9 @@ public class InboxWorkflowTests : BrowserTest
         await page.FillAsync("[data-testid=gateway-label]", "Office Pixel");
         await page.FillAsync("[data-testid=gateway-url]", "not a url");
         await page.ClickAsync("[data-testid=gateway-save]");
-        await Assertions.Expect(page.Locator("[data-testid=gateway-error-gatewayUrl]")).ToContainTextAsync("http");
-        await Assertions.Expect(page.Locator("[data-testid=gateway-error-fromNumber]")).ToBeVisibleAsync();
+        // Each refusal is told on its field (the input's accessible description).
+        await Assertions.Expect(page.Locator("[data-testid=gateway-url]")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("http"));
+        await Assertions.Expect(page.Locator("[data-testid=gateway-from]")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("SIM"));
 
         await page.FillAsync("[data-testid=gateway-url]", phone.Url!);
         await page.FillAsync("[data-testid=gateway-username]", "sms");
@@ -43,7 +44,8 @@ public class InboxWorkflowTests : BrowserTest
         }
         Assert.DoesNotContain("s3cret-pass", await page.ContentAsync());
 
-        await page.SelectOptionAsync("[data-testid=gateway-test-gateway]", new SelectOptionValue { Label = "Office Pixel" });
+        await page.ClickAsync("[data-testid=gateway-test-gateway]");
+        await page.Locator("[data-testid=gateway-test-gateway-option]", new() { HasText = "Office Pixel" }).ClickAsync();
         await page.FillAsync("[data-testid=gateway-test-to]", "(512) 555-2301");
         await page.ClickAsync("[data-testid=gateway-test-send]");
         await Assertions.Expect(page.Locator("[data-testid=gateway-test-result]")).ToContainTextAsync("Accepted by Office Pixel");
@@ -82,7 +84,8 @@ public class InboxWorkflowTests : BrowserTest
         await Assertions.Expect(admin.Locator("[data-testid=conversation-archive]")).ToHaveTextAsync("Unarchive");
         await Assertions.Expect(admin.Locator($"[data-testid=inbox-row][data-conversation-id='{first}']")).ToHaveCountAsync(0);
 
-        await admin.SelectOptionAsync("[data-testid=conversation-assignee]", new SelectOptionValue { Label = operatorName });
+        await admin.ClickAsync("[data-testid=conversation-assignee]");
+        await admin.Locator("[data-testid=conversation-assignee-option]", new() { HasText = operatorName }).ClickAsync();
         await Assertions.Expect(operatorPage.Locator("[data-testid=toast]", new() { HasText = "assigned you the conversation" })).ToBeVisibleAsync();
         await using var check = Db();
         var conversation = await check.Conversations.SingleAsync(c => c.Id == first);

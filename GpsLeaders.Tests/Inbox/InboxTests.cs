@@ -5,7 +5,7 @@ using GpsLeaders.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Inbox;
 
 /// <summary>The unified inbox as operators meet it, with WireMock playing the Android SMS gateway.</summary>
 public class InboxTests : BrowserTest
@@ -96,7 +96,8 @@ public class InboxTests : BrowserTest
 
         var page = await SignedInAsync("admin@gpsleaders.test");
         await OpenAsync(page, $"/inbox/{conversationId}");
-        await page.SelectOptionAsync("[data-testid=composer-template]", new SelectOptionValue { Label = "Voicemail follow-up (SMS)" });
+        await page.ClickAsync("[data-testid=composer-template]");
+        await page.Locator("[data-testid=composer-template-option]", new() { HasText = "Voicemail follow-up (SMS)" }).ClickAsync();
         var expected = $"Hi {lead.FirstName}, it's {repFirstName} with GPS Leaders. I just left you a voicemail about GPS tracking for {lead.Company}'s vehicles. Is text easier?";
         await Assertions.Expect(page.Locator("[data-testid=composer-preview]")).ToContainTextAsync(expected);
         await page.ClickAsync("[data-testid=composer-send]");
@@ -114,7 +115,8 @@ public class InboxTests : BrowserTest
         // A variable with no value refuses the send instead of texting a blank.
         await page.FillAsync("[data-testid=composer-body]", "Your invoice: {{invoice.link}}");
         await page.ClickAsync("[data-testid=composer-send]");
-        await Assertions.Expect(page.Locator("[data-testid=composer-error]")).ToContainTextAsync("{{invoice.link}}");
+        // The refusal is told on the body field (its accessible description), naming the variable.
+        await Assertions.Expect(page.Locator("[data-testid=composer-body]")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(@"\{\{invoice\.link\}\}"));
 
         await _phone.PostAsync(_http, FakeSmsGateway.Received("evt-tpl-stop", lead.Phone, "STOP"));
         await Assertions.Expect(page.Locator("[data-testid=composer-refusal]")).ToContainTextAsync("opted out");
@@ -147,7 +149,7 @@ public class InboxTests : BrowserTest
         await Assertions.Expect(page.Locator("[data-testid=log-call-done]")).ToBeVisibleAsync();
 
         await OpenAsync(page, "/inbox");
-        await page.SelectOptionAsync("[data-testid=inbox-channel]", "CALL");
+        await page.ClickAsync("[data-testid=inbox-channel-call]");
         var callRow = page.Locator("[data-testid=inbox-row]").First;
         await Assertions.Expect(callRow).ToContainTextAsync("Wants 12 units");
         await callRow.ClickAsync();

@@ -3,7 +3,7 @@ using GpsLeaders.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Inbox;
 
 /// <summary>A rep who types another rep's conversation id into the address bar meets the same page as for an id that does not exist.</summary>
 public class InboxAccessTests : BrowserTest
@@ -30,11 +30,11 @@ public class InboxAccessTests : BrowserTest
         await OpenAsync(rep1, $"/inbox/{Guid.CreateVersion7()}");
         var missing = rep1.Locator("[data-testid=conversation-missing]");
         await Assertions.Expect(missing).ToHaveTextAsync("This conversation no longer exists.");
-        var unknownPane = await rep1.Locator(".crm-inbox-pane").InnerTextAsync();
+        var unknownPane = await rep1.Locator("[data-testid=inbox-pane]").InnerTextAsync();
 
         await OpenAsync(rep1, $"/inbox/{conversationId}");
         await Assertions.Expect(missing).ToHaveTextAsync("This conversation no longer exists.");
-        Assert.Equal(unknownPane, await rep1.Locator(".crm-inbox-pane").InnerTextAsync());
+        Assert.Equal(unknownPane, await rep1.Locator("[data-testid=inbox-pane]").InnerTextAsync());
         await Assertions.Expect(rep1.Locator("[data-testid=conversation-header]")).ToHaveCountAsync(0);
         Assert.DoesNotContain(text, await rep1.ContentAsync());
 

@@ -2,7 +2,7 @@ using GpsLeaders.Data.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Inbox;
 
 /// <summary>The development simulator a new user tries the inbox with, no phone needed.</summary>
 public class InboxSimulatorTests : BrowserTest
@@ -50,7 +50,7 @@ public class InboxSimulatorTests : BrowserTest
         await Assertions.Expect(page.Locator("[data-testid=simulator-result]")).ToContainTextAsync("Booking created");
 
         await OpenAsync(page, "/inbox");
-        await page.SelectOptionAsync("[data-testid=inbox-channel]", "EMAIL");
+        await page.ClickAsync("[data-testid=inbox-channel-email]");
         await page.Locator("[data-testid=inbox-row]", new() { HasText = "pricing for 8 vans" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=email-message]").Last).ToContainTextAsync("Trackers for 8 vans");
         await using var db = Db();
