@@ -5,7 +5,7 @@ using GpsLeaders.Data.Notes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Companies;
 
 /// <summary>An admin merges a duplicate company into the one whose page they are on.</summary>
 public class CompanyMergeBrowserTests : BrowserTest

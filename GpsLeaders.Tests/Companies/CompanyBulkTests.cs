@@ -3,7 +3,7 @@ using GpsLeaders.Data.Leads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Companies;
 
 /// <summary>The companies grid's bulk actions as an operator uses them.</summary>
 public class CompanyBulkTests : BrowserTest
