@@ -28,6 +28,13 @@ public sealed class FieldErrors
 
     public string? this[string field] => _errors.GetValueOrDefault(field);
 
+    /// <summary>
+    /// Messages for every key except the named fields. Prefer it to <see cref="Unplaced"/> when the fields sit in another
+    /// component's child content (a <c>MudGrid</c>, <c>MudItem</c>…): that content renders after the form's own markup, so
+    /// when the form asks for <see cref="Unplaced"/> those fields have not asked for their messages yet.
+    /// </summary>
+    public IEnumerable<string> Except(params string[] fields) => _errors.Where(e => Array.IndexOf(fields, e.Key) < 0).Select(e => e.Value);
+
     /// <summary>Messages whose field was never asked for by <see cref="Has"/> during this render.</summary>
     public IEnumerable<string> Unplaced => _errors.Where(e => !_placed.Contains(e.Key)).Select(e => e.Value);
 }

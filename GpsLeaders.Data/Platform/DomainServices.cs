@@ -26,13 +26,17 @@ public static class DomainServices
         services.AddSingleton<CompanyService>();
         services.AddSingleton<CompanyAddressService>();
         services.AddSingleton<CompanyMerge>();
+        services.AddSingleton<CompanyQueries>();
         services.AddSingleton<ContactService>();
+        services.AddSingleton<ContactQueries>();
         services.AddSingleton<GpsLeaders.Data.Settings.SavedViews>();
         services.AddSingleton<GpsLeaders.Data.Settings.ThemePreference>();
         services.AddSingleton<GpsLeaders.Data.Leads.LeadService>();
         services.AddSingleton<GpsLeaders.Data.Leads.PipelineSettings>();
         services.AddSingleton<NoteService>();
+        services.AddSingleton<NoteQueries>();
         services.AddSingleton<TaskService>();
+        services.AddSingleton<TaskQueries>();
         services.AddSingleton<Timelines>();
         services.AddSingleton<TaxonomyService>();
         services.AddCrmTagsAndScores();

@@ -63,12 +63,14 @@ public sealed class Timelines(IDbContextFactory<CrmDbContext> dbs)
                 m.BodyText, null))
             .ToListAsync(ct));
 
-        entries.AddRange(await db.Bookings.AsNoTracking()
+        entries.AddRange((await db.Bookings.AsNoTracking()
             .Where(b => b.CreatedAt < cutoff && ((b.LeadId != null && leadIds.Contains(b.LeadId)) || (b.ContactId != null && contactIds.Contains(b.ContactId))))
             .OrderByDescending(b => b.CreatedAt).Take(take)
             .Select(b => new TimelineEntry(TimelineKind.Booking, b.Id, b.CreatedAt,
                 "Booking: " + b.EventTypeTitle + " with " + (b.AttendeeName ?? b.AttendeeEmail), b.Status.ToString(), null))
-            .ToListAsync(ct));
+            .ToListAsync(ct))
+            // The status in words ("Cancelled"), never the stored label.
+            .Select(e => e with { Body = Enum.TryParse<Inbox.BookingStatus>(e.Body, out var status) ? Platform.EnumLabels.Describe(status) : e.Body }));
 
         return entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id, StringComparer.Ordinal).Take(take).ToList();
     }

@@ -2,7 +2,6 @@ using System.Data.Common;
 using GpsLeaders.Data;
 using GpsLeaders.Data.Companies;
 using GpsLeaders.Data.Platform;
-using GpsLeaders.Tests.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;

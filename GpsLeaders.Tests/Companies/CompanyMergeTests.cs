@@ -7,7 +7,6 @@ using GpsLeaders.Data.Invoicing;
 using GpsLeaders.Data.Leads;
 using GpsLeaders.Data.Platform;
 using GpsLeaders.Data.Tasks;
-using GpsLeaders.Tests.Work;
 using Microsoft.EntityFrameworkCore;
 
 namespace GpsLeaders.Tests.Companies;

@@ -218,7 +218,7 @@ public class ContactPhoneTests
     [Fact]
     public async Task The_number_s_own_line_type_and_zone_feed_phone_type_time_zone_and_SMS_eligibility()
     {
-        var f = await Work.WorkFixture.CreateAsync();
+        var f = await WorkFixture.CreateAsync();
         // A US number: the library cannot tell, so the chosen type stands.
         Assert.Equal(("+15122459654", "mobile", "America/Chicago", true, "(512) 245-9654"), await SaveAsync(f.Services, f.Author.Id, "(512) 245-9654", "mobile"));
         Assert.Equal(("+15122459655", "landline", "America/Chicago", false, "512-245-9655"), await SaveAsync(f.Services, f.Author.Id, "512-245-9655", "landline"));

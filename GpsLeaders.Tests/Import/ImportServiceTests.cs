@@ -1,6 +1,5 @@
 using System.Text;
 using GpsLeaders.Data.Import;
-using GpsLeaders.Tests.Work;
 using Microsoft.EntityFrameworkCore;
 
 namespace GpsLeaders.Tests.Import;

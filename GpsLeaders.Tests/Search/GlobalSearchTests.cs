@@ -1,6 +1,5 @@
 using GpsLeaders.Data;
 using GpsLeaders.Data.Search;
-using GpsLeaders.Tests.Work;
 using Microsoft.EntityFrameworkCore;
 
 namespace GpsLeaders.Tests.Search;

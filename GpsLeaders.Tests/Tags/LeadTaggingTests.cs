@@ -2,7 +2,6 @@ using GpsLeaders.Data;
 using GpsLeaders.Data.Leads;
 using GpsLeaders.Data.Platform;
 using GpsLeaders.Data.Tags;
-using GpsLeaders.Tests.Work;
 using Microsoft.EntityFrameworkCore;
 
 namespace GpsLeaders.Tests.Tags;

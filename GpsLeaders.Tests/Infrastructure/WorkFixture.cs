@@ -1,9 +1,8 @@
 using GpsLeaders.Data.Companies;
 using GpsLeaders.Data.Contacts;
 using GpsLeaders.Data.Users;
-using GpsLeaders.Tests.Infrastructure;
 
-namespace GpsLeaders.Tests.Work;
+namespace GpsLeaders.Tests.Infrastructure;
 
 /// <summary>A fresh database with two staff users and one company (with a contact and no leads yet).</summary>
 internal sealed record WorkFixture(Services Services, ManualClock Clock, User Author, User Other, Company Company)

@@ -1,7 +1,7 @@
 using GpsLeaders.Data.Notes;
 using GpsLeaders.Data.Timeline;
 
-namespace GpsLeaders.Tests.Work;
+namespace GpsLeaders.Tests.Timeline;
 
 public class TimelineTests
 {

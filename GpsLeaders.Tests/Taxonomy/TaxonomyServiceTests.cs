@@ -2,7 +2,7 @@ using GpsLeaders.Data.Platform;
 using GpsLeaders.Data.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
-namespace GpsLeaders.Tests.Work;
+namespace GpsLeaders.Tests.Taxonomy;
 
 public class TaxonomyServiceTests
 {

@@ -5,7 +5,7 @@ using GpsLeaders.Data.Notes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Companies;
 
 /// <summary>An admin merges a duplicate company into the one whose page they are on.</summary>
 public class CompanyMergeBrowserTests : BrowserTest
@@ -42,7 +42,7 @@ public class CompanyMergeBrowserTests : BrowserTest
         await Assertions.Expect(preview).ToContainTextAsync("website");
         await page.ClickAsync("[data-testid=merge-confirm]");
 
-        await Assertions.Expect(page.Locator(".rz-notification", new() { HasText = "Quillfeather Towing Co merged into Quillfeather Towing LLC" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=toast]", new() { HasText = "Quillfeather Towing Co merged into Quillfeather Towing LLC" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=contact-row]", new() { HasText = "Zora Quill" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=merge-error]")).ToHaveCountAsync(0);
 

@@ -2,7 +2,7 @@ using GpsLeaders.Data.Leads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Companies;
 
 /// <summary>Companies, contacts, leads and the pipeline as a rep meets them.</summary>
 public class CrmCoreTests : BrowserTest

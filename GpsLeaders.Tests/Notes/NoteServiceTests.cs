@@ -2,7 +2,7 @@ using GpsLeaders.Data.Notes;
 using GpsLeaders.Data.Platform;
 using Microsoft.EntityFrameworkCore;
 
-namespace GpsLeaders.Tests.Work;
+namespace GpsLeaders.Tests.Notes;
 
 public class NoteServiceTests
 {

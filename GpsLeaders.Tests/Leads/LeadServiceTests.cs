@@ -5,7 +5,7 @@ using GpsLeaders.Data.Platform;
 using GpsLeaders.Data.Sequences;
 using Microsoft.EntityFrameworkCore;
 
-namespace GpsLeaders.Tests.Work;
+namespace GpsLeaders.Tests.Leads;
 
 public class LeadServiceTests
 {

@@ -2,7 +2,7 @@ using GpsLeaders.Data.Platform;
 using GpsLeaders.Data.Tasks;
 using Microsoft.EntityFrameworkCore;
 
-namespace GpsLeaders.Tests.Work;
+namespace GpsLeaders.Tests.Tasks;
 
 public class TaskServiceTests
 {
