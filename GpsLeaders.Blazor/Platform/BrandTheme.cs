@@ -40,6 +40,13 @@ public static class BrandTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#6ea8ff",
+            // Dark text on the light accents of the dark palette: white on them fails contrast (axe).
+            PrimaryContrastText = "#0b1526",
+            SecondaryContrastText = "#0b1526",
+            InfoContrastText = "#0b1526",
+            SuccessContrastText = "#0b1526",
+            WarningContrastText = "#0b1526",
+            ErrorContrastText = "#0b1526",
             Secondary = "#3cc4c6",
             // The dark palette's colours are light, so text on them is dark (white on #6ea8ff fails contrast).
             PrimaryContrastText = "#0b1526",

@@ -33,6 +33,8 @@ public static class DomainServices
         services.AddSingleton<GpsLeaders.Data.Settings.ThemePreference>();
         services.AddSingleton<GpsLeaders.Data.Leads.LeadService>();
         services.AddSingleton<GpsLeaders.Data.Leads.PipelineSettings>();
+        services.AddSingleton<GpsLeaders.Data.Leads.LeadQueries>();
+        services.AddSingleton<GpsLeaders.Data.Dashboard.DashboardFigures>();
         services.AddSingleton<NoteService>();
         services.AddSingleton<NoteQueries>();
         services.AddSingleton<TaskService>();

@@ -11,6 +11,7 @@ public static class TagServices
     {
         services.AddSingleton<TagCatalog>();
         services.AddSingleton<LeadTagging>();
+        services.AddSingleton<TagQueries>();
         services.TryAddSingleton<IDispositionTagHook, NoDispositionTagHook>();
         services.AddSingleton<LeadScoreService>();
         return services;

@@ -22,6 +22,13 @@ public sealed class TaxonomyService(IDbContextFactory<CrmDbContext> dbs)
             .Select(v => v.Value).ToListAsync(ct);
     }
 
+    /// <summary>Every value of one list, active or not, in their order (Settings → Lists).</summary>
+    public async Task<List<TaxonomyValue>> ValuesAsync(TaxonomyType type, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.TaxonomyValues.AsNoTracking().Where(v => v.Type == type).OrderBy(v => v.SortOrder).ThenBy(v => v.Value).ToListAsync(ct);
+    }
+
     public async Task<TaxonomyValue> AddAsync(TaxonomyType type, string? value, string actingUserId, CancellationToken ct = default)
     {
         var text = Check(value);

@@ -10,7 +10,7 @@ public class CrmCoreTests : BrowserTest
     static async Task PickAsync(IPage page, string dropdownTestId, string option)
     {
         await page.ClickAsync($"[data-testid={dropdownTestId}]");
-        await page.Locator(".rz-popup:visible .rz-dropdown-item", new() { HasText = option }).First.ClickAsync();
+        await page.Locator($"[data-testid={dropdownTestId}-option]", new() { HasText = option }).First.ClickAsync();
     }
 
     [Fact]
@@ -53,12 +53,17 @@ public class CrmCoreTests : BrowserTest
         await Assertions.Expect(page.Locator("[data-testid=lead-stage-badge]")).ToHaveTextAsync("New lead");
         await WaitForCircuitAsync(page);
 
+        // Lost asks for its reason in a dialog; confirming without one shows the service's message on the reason field.
         await PickAsync(page, "lead-stage-select", "Lost");
         await page.ClickAsync("[data-testid=lead-stage-save]");
-        await Assertions.Expect(page.Locator("[data-testid=error-lostReason]")).ToContainTextAsync("lost reason is required");
+        var dialog = page.Locator("[data-testid=lost-reason-dialog]");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await page.ClickAsync("[data-testid=lost-confirm]");
+        await Assertions.Expect(dialog).ToContainTextAsync("lost reason is required");
         await Assertions.Expect(page.Locator("[data-testid=lead-stage-badge]")).ToHaveTextAsync("New lead");
-        await page.FillAsync("[data-testid=lead-lost-reason]", "Went with a cheaper tracker");
-        await page.ClickAsync("[data-testid=lead-stage-save]");
+        await page.FillAsync("[data-testid=lost-reason]", "Went with a cheaper tracker");
+        await page.ClickAsync("[data-testid=lost-confirm]");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=lead-stage-badge]")).ToHaveTextAsync("Lost");
         await Assertions.Expect(page.Locator("[data-testid=lead-lost-at]")).ToContainTextAsync("cheaper tracker");
 

@@ -3,10 +3,10 @@ using GpsLeaders.Data.Leads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Tags;
 
 /// <summary>Settings → Tags and Settings → Lead score as an admin meets them.</summary>
-public class TagsAdminTests : BrowserTest
+public class TagsAdminBrowserTests : BrowserTest
 {
     const string Input = "input[data-testid={0}], [data-testid={0}] input";
 
@@ -20,7 +20,7 @@ public class TagsAdminTests : BrowserTest
         await page.FillAsync(string.Format(Input, "tags-new-name"), "Fleet expansion");
         await page.FillAsync(string.Format(Input, "tags-new-color"), "nope");
         await page.ClickAsync("[data-testid=tags-add]");
-        await Assertions.Expect(page.Locator("[data-testid=tags-error-color]")).ToContainTextAsync("hex colour");
+        await Assertions.Expect(page.Locator("[data-testid=tags-field-color]")).ToContainTextAsync("hex colour");
 
         await page.FillAsync(string.Format(Input, "tags-new-color"), "#0EA5E9");
         await page.ClickAsync("[data-testid=tags-add]");
@@ -57,7 +57,7 @@ public class TagsAdminTests : BrowserTest
     {
         var page = await SignedInAsync("admin@gpsleaders.test");
         await OpenAsync(page, "/admin/lead-score");
-        await SaveHighRiskDaysAsync(page, "3", page.Locator("[data-testid=error-highRiskDays]"), "more than medium-risk days");
+        await SaveHighRiskDaysAsync(page, "3", page.Locator("[data-testid=score-field-highRiskDays]"), "more than medium-risk days");
         await SaveHighRiskDaysAsync(page, "30", page.Locator("[data-testid=score-message]"), "Weights saved.");
         var (weights, _) = await Service<LeadScoreService>().WeightsAsync();
         Assert.Equal(30, weights.HighRiskDays);

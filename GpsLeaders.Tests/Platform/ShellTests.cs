@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using GpsLeaders.Tests.Infrastructure;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Platform;
 
 public class ShellTests : BrowserTest
 {

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Tags;
 
 /// <summary>The tags panel on the lead page.</summary>
-public class LeadTagsTests : BrowserTest
+public class LeadTagsBrowserTests : BrowserTest
 {
     [Fact]
     public async Task Apply_remove_and_reapply_a_tag_revives_the_same_row()
@@ -52,7 +52,7 @@ public class LeadTagsTests : BrowserTest
     static async Task ApplyAsync(IPage page, string tagName)
     {
         await page.ClickAsync("[data-testid=lead-tag-picker]");
-        await page.Locator(".rz-dropdown-item, .rz-dropdown-items li", new() { HasText = tagName }).First.ClickAsync();
+        await page.Locator("[data-testid=lead-tag-option]", new() { HasText = tagName }).First.ClickAsync();
         await page.ClickAsync("[data-testid=lead-tag-apply]");
     }
 }

@@ -3,7 +3,7 @@ using GpsLeaders.Data.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Users;
 
 public class SignInFlowTests : BrowserTest
 {

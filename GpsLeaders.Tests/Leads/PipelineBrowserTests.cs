@@ -1,0 +1,49 @@
+using GpsLeaders.Data.Leads;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace GpsLeaders.Tests.Leads;
+
+/// <summary>The pipeline board as a rep uses it: dragging cards between stage columns.</summary>
+public class PipelineBrowserTests : BrowserTest
+{
+    // Just under the column's heading: the drop zone, in view without scrolling (a column is as tall as the longest).
+    static readonly LocatorDragToOptions Top = new() { TargetPosition = new() { X = 40, Y = 110 } };
+
+    static ILocator Column(IPage page, LeadStage stage) => page.Locator($"[data-testid=pipeline-column][data-stage={stage}]");
+
+    [Fact]
+    public async Task Dragging_a_card_to_another_column_moves_the_lead_and_dropping_on_lost_asks_why_first()
+    {
+        var page = await SignedInAsync("rep1@gpsleaders.test");
+        // Wide enough for every column: a drag that has to scroll the page would start from wherever the mouse went down.
+        await page.SetViewportSizeAsync(3000, 900);
+        await OpenAsync(page, "/pipeline");
+        var card = page.Locator($"[data-testid=pipeline-column][data-stage={LeadStage.NEW_LEAD}] [data-testid=lead-card]").First;
+        var leadId = (await card.GetAttributeAsync("data-lead"))!;
+        var moved = page.Locator($"[data-testid=lead-card][data-lead='{leadId}']");
+
+        await moved.DragToAsync(Column(page, LeadStage.QUOTED), Top);
+        await Assertions.Expect(page.Locator($"[data-testid=pipeline-column][data-stage={LeadStage.QUOTED}] [data-testid=lead-card][data-lead='{leadId}']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=toast]", new() { HasText = "moved to Quoted" })).ToBeVisibleAsync();
+        await using (var db = Db()) Assert.Equal(LeadStage.QUOTED, await db.Leads.Where(l => l.Id == leadId).Select(l => l.Stage).SingleAsync());
+
+        // Lost needs a reason: cancelling the dialog leaves the lead where it was.
+        await moved.DragToAsync(Column(page, LeadStage.LOST), Top);
+        await Assertions.Expect(page.Locator("[data-testid=lost-reason-dialog]")).ToBeVisibleAsync();
+        await page.ClickAsync("[data-testid=lost-cancel]");
+        await Assertions.Expect(page.Locator("[data-testid=lost-reason-dialog]")).ToHaveCountAsync(0); // its overlay would take the next drag
+        await Assertions.Expect(page.Locator($"[data-testid=pipeline-column][data-stage={LeadStage.QUOTED}] [data-testid=lead-card][data-lead='{leadId}']")).ToBeVisibleAsync();
+        await using (var db = Db()) Assert.Equal(LeadStage.QUOTED, await db.Leads.Where(l => l.Id == leadId).Select(l => l.Stage).SingleAsync());
+
+        await moved.DragToAsync(Column(page, LeadStage.LOST), Top);
+        await page.FillAsync("[data-testid=lost-reason]", "Bought a competitor's trackers");
+        await page.ClickAsync("[data-testid=lost-confirm]");
+        await Assertions.Expect(page.Locator($"[data-testid=pipeline-column][data-stage={LeadStage.LOST}] [data-testid=lead-card][data-lead='{leadId}']")).ToBeVisibleAsync();
+        await using (var db = Db())
+        {
+            var lead = await db.Leads.SingleAsync(l => l.Id == leadId);
+            Assert.Equal((LeadStage.LOST, "Bought a competitor's trackers"), (lead.Stage, lead.LostReason));
+        }
+    }
+}
