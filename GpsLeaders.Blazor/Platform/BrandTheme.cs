@@ -48,13 +48,6 @@ public static class BrandTheme
             WarningContrastText = "#0b1526",
             ErrorContrastText = "#0b1526",
             Secondary = "#3cc4c6",
-            // The dark palette's colours are light, so text on them is dark (white on #6ea8ff fails contrast).
-            PrimaryContrastText = "#0b1526",
-            SecondaryContrastText = "#0b1526",
-            InfoContrastText = "#0b1526",
-            SuccessContrastText = "#0b1526",
-            WarningContrastText = "#0b1526",
-            ErrorContrastText = "#0b1526",
             Tertiary = "#fbbf24",
             Info = "#60a5fa",
             Success = "#4ade80",
