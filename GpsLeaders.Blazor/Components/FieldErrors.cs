@@ -28,6 +28,13 @@ public sealed class FieldErrors
 
     public string? this[string field] => _errors.GetValueOrDefault(field);
 
+    /// <summary>
+    /// Messages for keys other than <paramref name="shown"/>, the fields the form shows. Prefer this to <see cref="Unplaced"/>
+    /// when fields sit inside MudGrid / MudItem / MudStack: their content renders after the parent's markup, so on the first
+    /// render after an error <see cref="Unplaced"/> still lists their messages.
+    /// </summary>
+    public IEnumerable<string> OtherThan(params string[] shown) => _errors.Where(e => Array.IndexOf(shown, e.Key) < 0).Select(e => e.Value);
+
     /// <summary>Messages whose field was never asked for by <see cref="Has"/> during this render.</summary>
     public IEnumerable<string> Unplaced => _errors.Where(e => !_placed.Contains(e.Key)).Select(e => e.Value);
 }
