@@ -1,14 +1,13 @@
-using GpsLeaders.Data.Tags;
+using GpsLeaders.Blazor.Components;
 using GpsLeaders.Blazor.Platform;
 using GpsLeaders.Blazor.Users;
-using GpsLeaders.Data;
 using GpsLeaders.Data.Dialer;
 using GpsLeaders.Data.Inbox;
 using GpsLeaders.Data.Leads;
 using GpsLeaders.Data.Platform;
+using GpsLeaders.Data.Tags;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.JSInterop;
 
 namespace GpsLeaders.Blazor.Dialer;
@@ -24,12 +23,11 @@ public partial class DialerPage
     [Inject] LeadLease Leases { get; set; } = default!;
     [Inject] ICallProvider CallProvider { get; set; } = default!;
     [Inject] DialerCircuit Circuit { get; set; } = default!;
-    [Inject] IDbContextFactory<CrmDbContext> Dbs { get; set; } = default!;
+    [Inject] VoicemailDropService Drops { get; set; } = default!;
+    [Inject] TagCatalog Tags { get; set; } = default!;
     [Inject] ViewerTime Viewer { get; set; } = default!;
     [Inject] TimeProvider Clock { get; set; } = default!;
     [Inject] IJSRuntime JS { get; set; } = default!;
-
-    static readonly CallOutcome[] Outcomes = [CallOutcome.CONNECTED, CallOutcome.NO_ANSWER, CallOutcome.VOICEMAIL, CallOutcome.BUSY, CallOutcome.WRONG_NUMBER];
 
     DialerStep? _step;
     DialerPolicy _policy = DialerPolicy.Default;
@@ -39,7 +37,7 @@ public partial class DialerPage
     List<VoicemailDrop> _drops = [];
     List<Tag> _tags = [];
     bool _busy, _leaseLost;
-    IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
+    FieldErrors _errors = FieldErrors.None;
 
     // The form for the current lead.
     CallOutcome? _outcome;
@@ -56,11 +54,8 @@ public partial class DialerPage
     protected override async Task OnInitializedAsync()
     {
         _userId = (await AuthState).User.UserId() ?? "";
-        await using (var db = await Dbs.CreateDbContextAsync())
-        {
-            _drops = await db.VoicemailDrops.AsNoTracking().OrderByDescending(d => d.IsDefault).ThenBy(d => d.Name).ToListAsync();
-            _tags = await db.Tags.AsNoTracking().Where(t => t.Category == TagCategory.DISPOSITION && t.IsActive).OrderBy(t => t.SortOrder).ToListAsync();
-        }
+        _drops = await Drops.ListAsync(); // the default drop sorts first
+        _tags = (await Tags.ActiveAsync()).Where(t => t.Category == TagCategory.DISPOSITION).ToList();
         _policy = await Settings.PolicyAsync();
         // Leases and positions are only taken by the interactive circuit, not by the prerender pass.
         if (!RendererInfo.IsInteractive) return;
@@ -74,7 +69,7 @@ public partial class DialerPage
     {
         if (!firstRender || !RendererInfo.IsInteractive) return;
         _self = DotNetObjectReference.Create(this);
-        _keys = await JS.InvokeAsync<IJSObjectReference>("crm.dialerKeys", _self);
+        _keys = await JS.InvokeAsync<IJSObjectReference>("crm.dialerKeys", _self, DialerKeyMap.Keys);
     }
 
     void Show(DialerStep step)
@@ -85,7 +80,7 @@ public partial class DialerPage
         _dropId = _drops.FirstOrDefault()?.Id; // the default drop sorts first
         _callbackAt = Viewer.Local(Clock.GetUtcNow().UtcDateTime).Date.AddDays(1).AddHours(10);
         (_callStarted, _callEnded, _leaseRenewed) = (null, null, Clock.GetUtcNow().UtcDateTime);
-        _errors = new Dictionary<string, string>();
+        _errors = FieldErrors.None;
     }
 
     async Task LoadStatsAsync() => _stats = await StatsService.SessionAsync(_userId, Circuit.SessionStartUtc);
@@ -140,7 +135,7 @@ public partial class DialerPage
     async Task SaveAsync()
     {
         if (_busy || _step?.Lead is not { } card) return;
-        if (_outcome is not { } outcome) { _errors = new Dictionary<string, string> { ["outcome"] = "Pick an outcome first (keys 1–5)." }; return; }
+        if (_outcome is not { } outcome) { _errors = new FieldErrors(new Dictionary<string, string> { ["outcome"] = "Pick an outcome first (keys 1–5)." }); return; }
         _busy = true;
         try
         {
@@ -150,7 +145,7 @@ public partial class DialerPage
             Show(next);
             await LoadStatsAsync();
         }
-        catch (ValidationFailedException ex) { _errors = ex.Errors; }
+        catch (ValidationFailedException ex) { _errors = new FieldErrors(ex); }
         finally { _busy = false; }
     }
 
@@ -162,30 +157,43 @@ public partial class DialerPage
         finally { _busy = false; }
     }
 
-    /// <summary>Keyboard shortcuts from app.js (crm.dialerKeys).</summary>
+    string DropName(string? id) => _drops.FirstOrDefault(d => d.Id == id) is { } d ? $"{d.Name} ({d.DurationSeconds} s)" : "";
+
+    Task<IEnumerable<string>> SearchTags(string? text, CancellationToken ct) => Task.FromResult(_tags
+        .Where(t => string.IsNullOrWhiteSpace(text) || t.Name.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase) || t.Slug.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase))
+        .Select(t => t.Name));
+
+    /// <summary>A key pressed on the page (app.js <c>crm.dialerKeys</c>); <see cref="DialerKeyMap"/> says what it means.</summary>
     [JSInvokable]
-    public async Task OnShortcutAsync(string key)
+    public async Task OnKeyAsync(DialerKeyPress press)
     {
-        if (_step?.Lead is null) return;
-        switch (key)
+        if (_step?.Lead is null || DialerKeyMap.Resolve(press) is not { } shortcut) return;
+        switch (shortcut.Command)
         {
-            case "1" or "2" or "3" or "4" or "5": await ChooseAsync(Outcomes[key[0] - '1']); break;
-            case "v": await ToggleDropAsync(!_drop); break;
-            case "n": await JS.InvokeVoidAsync("crm.focus", "#dialer-note"); break;
-            case "t": await JS.InvokeVoidAsync("crm.focus", "#dialer-tag"); break;
-            case "c":
+            case DialerCommand.ChooseOutcome: await ChooseAsync(shortcut.Outcome!.Value); break;
+            case DialerCommand.ToggleDrop: await ToggleDropAsync(!_drop); break;
+            case DialerCommand.FocusNote: await JS.InvokeVoidAsync("crm.focus", "#dialer-note"); break;
+            case DialerCommand.FocusTag: await JS.InvokeVoidAsync("crm.focus", "#dialer-tag"); break;
+            case DialerCommand.Callback:
                 _callback = true;
-                StateHasChanged();
+                StateHasChanged(); // the time field is enabled before it takes focus
+                await Task.Yield();
                 await JS.InvokeVoidAsync("crm.focus", "#dialer-callback-at");
                 break;
-            case "s": await SkipAsync(); break;
+            case DialerCommand.Skip: await SkipAsync(); break;
             // What the call button does: the timer starts and the tel: link goes to the phone app (through a hidden frame,
             // so the page itself never navigates).
-            case "d":
+            case DialerCommand.Dial:
                 StartCall();
                 await JS.InvokeVoidAsync("crm.dial", "[data-testid=dialer-call]");
                 break;
-            case "save": await SaveAsync(); break;
+            // The page has already left the field (app.js); blurring again here could take focus from the next field.
+            case DialerCommand.LeaveField: break;
+            case DialerCommand.Save:
+                // Leaving the field first lets a field that commits on change hand over its value before the save reads it.
+                if (press.InField) await JS.InvokeVoidAsync("crm.blurActive");
+                await SaveAsync();
+                break;
         }
         StateHasChanged();
     }

@@ -47,9 +47,7 @@ public static class DialerCallSaving
                 && (t.Slug == wanted || t.Name.ToLower() == wanted), ct);
             if (tag is null) check.Add("dispositionTag", $"There is no active disposition tag \"{call.DispositionTag.Trim()}\".");
         }
-        var fromStage = lead.Stage;
-        var before = new { stage = fromStage.ToString(), lead.WonAt, lead.LostAt, lead.LostReason };
-        if (call.Stage is { } to) LeadStages.Apply(lead, to, call.LostReason, nowUtc, check);
+        var move = call.Stage is { } to ? LeadService.MoveStage(lead, to, call.LostReason, nowUtc, check) : null;
         check.ThrowIfAny();
 
         var log = await CallLogging.RecordAsync(db, leadId, new CallInput(MessageDirection.OUTBOUND, call.Outcome, call.DurationSeconds, note,
@@ -63,26 +61,11 @@ public static class DialerCallSaving
             // V2 notes need a company; without one the note still lives on the call itself.
             await NoteService.AddAsync(db, lead.CompanyId, leadId, userId, note, now, via: "dialer", ct);
         }
-        TaskItem? task = null;
-        if (call.CallbackAtUtc is { } at)
-        {
-            task = new TaskItem
-            {
-                Title = $"Call back {who}", TaskType = TaskType.CALL, DueAt = DateTime.SpecifyKind(at, DateTimeKind.Utc), AssignedToId = userId,
-                CompanyId = lead.CompanyId, LeadId = leadId, Description = note,
-            };
-            db.Tasks.Add(task);
-            db.Record("task.created", $"Task \"{task.Title}\" created.", new { taskId = task.Id, task.DueAt, priority = task.Priority.ToString(), assignee = userId },
-                userId: userId, leadId: leadId, companyId: lead.CompanyId, occurredAt: now);
-        }
-        if (call.Stage is { } stage && (fromStage != stage || before.LostReason != lead.LostReason))
-        {
-            lead.UpdatedAt = now;
-            db.Record("lead.stage_changed", fromStage == stage ? $"Lost reason changed to \"{lead.LostReason}\"." : $"Stage changed from {LeadStages.Label(fromStage)} to {LeadStages.Label(stage)}.",
-                new { before, after = new { stage = stage.ToString(), lead.WonAt, lead.LostAt, lead.LostReason } },
-                userId: userId, leadId: leadId, companyId: lead.CompanyId, contactId: lead.ContactId, occurredAt: now);
-            if (LeadStages.IsClosed(stage) && !LeadStages.IsClosed(fromStage)) await LeadService.EndSequencesAsync(db, lead, stage, userId, ct);
-        }
+        // The callback and the stage change are the Task and Lead services' own steps, in this transaction.
+        var task = call.CallbackAtUtc is { } at
+            ? await TaskService.AddAsync(db, new TaskInput($"Call back {who}", at, Type: TaskType.CALL, AssignedToId: userId, LeadId: leadId, Description: note), userId, now, ct)
+            : null;
+        if (move is not null) await LeadService.RecordMoveAsync(db, move, userId, now, ct);
         if (call.Outcome == CallOutcome.WRONG_NUMBER) WrongNumber.Flag(db, lead.Contact, leadId, userId, now);
         await db.SaveChangesAsync(ct);
 
@@ -98,7 +81,7 @@ public static class DialerCallSaving
         await db.PublishAsync(new LiveEvent(LeadService.ChangedEvent, leadId), ct);
         if (tag is not null) await db.PublishAsync(new LiveEvent(LeadTagging.ChangedEvent, leadId), ct);
         if (note is not null && lead.CompanyId is not null) await db.PublishAsync(new LiveEvent(NoteService.ChangedEvent, lead.CompanyId), ct);
-        if (task is not null) await db.PublishAsync(new LiveEvent(TaskService.ChangedEvent, task.Id, ForUserId: userId), ct);
+        if (task is not null) await db.PublishAsync(TaskService.Published(task, userId), ct);
         if (call.Outcome == CallOutcome.WRONG_NUMBER) await db.PublishAsync(new LiveEvent(ContactService.ChangedEvent, lead.ContactId), ct);
         return log;
     }

@@ -84,17 +84,11 @@ public sealed class LeadService(IDbContextFactory<CrmDbContext> dbs, TimeProvide
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var lead = await FindAsync(db, leadId, version, ct);
-        var from = lead.Stage;
-        var before = new { stage = from.ToString(), lead.WonAt, lead.LostAt, lead.LostReason };
         var check = new Validation();
-        LeadStages.Apply(lead, to, lostReason, Now(), check);
+        var move = MoveStage(lead, to, lostReason, Now(), check);
         check.ThrowIfAny();
-        if (from == to && before.LostReason == lead.LostReason) return lead;
-        lead.UpdatedAt = Now();
-        db.Record("lead.stage_changed", from == to ? $"Lost reason changed to \"{lead.LostReason}\"." : $"Stage changed from {LeadStages.Label(from)} to {LeadStages.Label(to)}.",
-            new { before, after = new { stage = to.ToString(), lead.WonAt, lead.LostAt, lead.LostReason } },
-            userId: actingUserId, leadId: lead.Id, companyId: lead.CompanyId, contactId: lead.ContactId);
-        if (LeadStages.IsClosed(to) && !LeadStages.IsClosed(from)) await EndSequencesAsync(db, lead, to, actingUserId, ct);
+        if (!move.Changed) return lead;
+        await RecordMoveAsync(db, move, actingUserId, Now(), ct);
         await SaveAsync(db, ct);
         await db.PublishAsync(new LiveEvent(ChangedEvent, lead.Id), ct);
         await tx.CommitAsync(ct);
@@ -131,6 +125,31 @@ public sealed class LeadService(IDbContextFactory<CrmDbContext> dbs, TimeProvide
         return lead;
     }
 
+    /// <summary>
+    /// The first half of a stage change inside a larger use case (the dialer's Save &amp; Next): applies the stage rules to
+    /// the tracked <paramref name="lead"/>, any refusal going into <paramref name="check"/> so it is reported with the
+    /// caller's other errors. Record the result with <see cref="RecordMoveAsync"/> once the caller's checks have passed.
+    /// </summary>
+    public static StageMove MoveStage(Lead lead, LeadStage to, string? lostReason, DateTime now, Validation check)
+    {
+        var before = new StageSnapshot(lead.Stage, lead.WonAt, lead.LostAt, lead.LostReason);
+        LeadStages.Apply(lead, to, lostReason, now, check);
+        return new StageMove(lead, before, to);
+    }
+
+    /// <summary>The second half: the <c>lead.stage_changed</c> Activity and, for a lead just closed, its sequences ended. Nothing is saved.</summary>
+    public static async Task RecordMoveAsync(CrmDbContext db, StageMove move, string? actingUserId, DateTime now, CancellationToken ct)
+    {
+        if (!move.Changed) return;
+        var (lead, from, to) = (move.Lead, move.Before.Stage, move.To);
+        lead.UpdatedAt = now;
+        var before = new { stage = from.ToString(), move.Before.WonAt, move.Before.LostAt, move.Before.LostReason };
+        db.Record("lead.stage_changed", from == to ? $"Lost reason changed to \"{lead.LostReason}\"." : $"Stage changed from {LeadStages.Label(from)} to {LeadStages.Label(to)}.",
+            new { before, after = new { stage = to.ToString(), lead.WonAt, lead.LostAt, lead.LostReason } },
+            userId: actingUserId, leadId: lead.Id, companyId: lead.CompanyId, contactId: lead.ContactId, occurredAt: now);
+        if (LeadStages.IsClosed(to) && !LeadStages.IsClosed(from)) await EndSequencesAsync(db, lead, to, actingUserId, ct);
+    }
+
     internal static async Task EndSequencesAsync(CrmDbContext db, Lead lead, LeadStage stage, string? actingUserId, CancellationToken ct)
     {
         var runs = await db.SequenceRuns.Where(r => r.LeadId == lead.Id && (r.Status == SequenceStatus.ACTIVE || r.Status == SequenceStatus.PAUSED)).ToListAsync(ct);
@@ -163,4 +182,12 @@ public sealed class LeadService(IDbContextFactory<CrmDbContext> dbs, TimeProvide
     }
 
     static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public sealed record StageSnapshot(LeadStage Stage, DateTime? WonAt, DateTime? LostAt, string? LostReason);
+
+/// <summary>A stage change applied to a tracked lead and not yet recorded (<see cref="LeadService.MoveStage"/>).</summary>
+public sealed record StageMove(Lead Lead, StageSnapshot Before, LeadStage To)
+{
+    public bool Changed => Before.Stage != To || Before.LostReason != Lead.LostReason;
 }

@@ -52,6 +52,7 @@ public static partial class DemoData
         await seed.ReferenceTablesAsync();
         await seed.CrmAsync();
         await seed.WorkAsync();
+        await seed.CallListsAsync();
         await seed.InventoryAsync();
         await tx.CommitAsync(ct);
         return SignIns;

@@ -23,13 +23,25 @@ public sealed class TaskService(IDbContextFactory<CrmDbContext> dbs, TimeProvide
 
     public async Task<TaskItem> CreateAsync(TaskInput input, string actingUserId, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var task = await AddAsync(db, input, actingUserId, clock.GetUtcNow().UtcDateTime, ct);
+        await db.SaveChangesAsync(ct);
+        await db.PublishAsync(Published(task, actingUserId), ct);
+        return task;
+    }
+
+    /// <summary>
+    /// Checks and adds a task with its <c>task.created</c> Activity to <paramref name="db"/> without saving, for use cases
+    /// that create one inside their own transaction (the dialer's callback). Publish <see cref="Published"/> after saving.
+    /// </summary>
+    public static async Task<TaskItem> AddAsync(CrmDbContext db, TaskInput input, string actingUserId, DateTime nowUtc, CancellationToken ct)
+    {
         var check = new Validation().Require("title", input.Title, "Title");
         if (input.Title?.Trim().Length > 300) check.Add("title", "A title can be at most 300 characters.");
         if (input.CompanyId is null && input.LeadId is null) check.Add("companyId", "A task belongs to a company or a lead.");
         if (input.DurationMin is < 0 or > 24 * 60) check.Add("durationMin", "Duration must be between 0 and 1,440 minutes.");
         check.ThrowIfAny();
 
-        await using var db = await dbs.CreateDbContextAsync(ct);
         var companyId = input.CompanyId;
         if (input.LeadId is not null)
         {
@@ -58,12 +70,13 @@ public sealed class TaskService(IDbContextFactory<CrmDbContext> dbs, TimeProvide
         };
         db.Tasks.Add(task);
         db.Record("task.created", $"Task \"{task.Title}\" created.", new { taskId = task.Id, task.DueAt, priority = task.Priority.ToString(), assignee },
-            userId: actingUserId, leadId: task.LeadId, companyId: companyId);
-        await db.SaveChangesAsync(ct);
-        var toast = assignee == actingUserId ? null : $"New task for you: {task.Title}";
-        await db.PublishAsync(new LiveEvent(ChangedEvent, task.Id, toast, ForUserId: assignee), ct);
+            userId: actingUserId, leadId: task.LeadId, companyId: companyId, occurredAt: nowUtc);
         return task;
     }
+
+    /// <summary>The live event of a new task: it reaches the assignee, with a toast when someone else assigned it.</summary>
+    public static LiveEvent Published(TaskItem task, string actingUserId) =>
+        new(ChangedEvent, task.Id, task.AssignedToId == actingUserId ? null : $"New task for you: {task.Title}", ForUserId: task.AssignedToId);
 
     public Task<TaskItem> CompleteAsync(string taskId, uint version, string actingUserId, CancellationToken ct = default) =>
         SetCompletedAsync(taskId, version, actingUserId, true, ct);

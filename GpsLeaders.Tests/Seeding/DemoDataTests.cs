@@ -172,4 +172,34 @@ public sealed class DemoDataTests(SeedingCluster fixture)
             """;
         Assert.Equal(await Db.ListAsync(cs, content, r => r.GetString(0)), await Db.ListAsync(other, content, r => r.GetString(0)));
     }
+
+    [Fact]
+    public async Task Each_demo_rep_has_a_call_list_of_their_own_open_callable_leads_so_the_dialer_works_on_first_run()
+    {
+        var (cs, _) = await fixture.DemoAsync();
+        var reps = await Db.ListAsync(cs, "SELECT id, first_name FROM users WHERE role = 'REP' AND is_active", r => (Id: r.GetString(0), First: r.GetString(1)));
+        var lists = await Db.ListAsync(cs, "SELECT name, lead_ids, is_active FROM call_lists",
+            r => (Name: r.GetString(0), Leads: r.GetFieldValue<string[]>(1), Active: r.GetBoolean(2)));
+        var leads = (await Db.ListAsync(cs, """
+            SELECT l.id, c.assigned_rep_id, l.stage::text, l.is_dnc, ct.phone_e164
+            FROM leads l JOIN companies c ON c.id = l.company_id JOIN contacts ct ON ct.id = l.contact_id
+            """, r => (Id: r.GetString(0), Rep: r.IsDBNull(1) ? null : r.GetString(1), Stage: r.GetString(2), Dnc: r.GetBoolean(3),
+                Phone: r.IsDBNull(4) ? null : r.GetString(4)))).ToDictionary(l => l.Id);
+
+        Assert.Equal(3, reps.Count);
+        foreach (var rep in reps)
+        {
+            var list = Assert.Single(lists, l => l.Name.StartsWith(rep.First));
+            Assert.True(list.Active);
+            Assert.True(list.Leads.Length >= 5, $"{list.Name} has {list.Leads.Length} leads");
+            Assert.All(list.Leads, id =>
+            {
+                var lead = leads[id];
+                Assert.Equal(rep.Id, lead.Rep);
+                Assert.DoesNotContain(lead.Stage, new[] { "WON", "LOST", "BOGUS" });
+                Assert.False(lead.Dnc);
+                Assert.NotNull(lead.Phone);
+            });
+        }
+    }
 }

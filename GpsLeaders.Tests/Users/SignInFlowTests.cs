@@ -77,7 +77,7 @@ public class SignInFlowTests : BrowserTest
         await admin.FillAsync("input[data-testid=invite-first]", "Nova");
         await admin.FillAsync("input[data-testid=invite-last]", "Reyes");
         await admin.ClickAsync("[data-testid=invite-submit]");
-        var link = await admin.InputValueAsync("[data-testid=invite-link]");
+        var link = await admin.InputValueAsync("input[data-testid=invite-link]");
         Assert.Contains("/account/invitation?user=", link);
         await Assertions.Expect(admin.Locator("[data-testid=users-grid]")).ToContainTextAsync("new.rep@example.com");
 
@@ -127,8 +127,10 @@ public class SignInFlowTests : BrowserTest
         await SignInAsync(admin, Demo(UserRole.ADMIN).Email, Demo(UserRole.ADMIN).Password);
         await admin.GotoAsync("/admin/users");
         await WaitForCircuitAsync(admin); // a click on the prerendered button before the circuit connects does nothing
-        var row = admin.Locator("[data-testid=users-grid] tr", new() { HasText = repAccount.Email });
-        await row.GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
+        var row = admin.Locator("[data-testid=user-row]", new() { HasText = repAccount.Email });
+        await row.Locator("[data-testid=user-toggle-active]").ClickAsync();
+        // Deactivation asks first (the user is signed out everywhere).
+        await admin.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
         // The admin sees it done (so the click reached the circuit) before we look at the rep's page.
         await Microsoft.Playwright.Assertions.Expect(row).ToContainTextAsync("Deactivated", new() { Timeout = 15_000 });
 
@@ -149,7 +151,7 @@ public class SignInFlowTests : BrowserTest
         var admin = await NewPersonAsync();
         await SignInAsync(admin, Demo(UserRole.ADMIN).Email, Demo(UserRole.ADMIN).Password);
         await OpenAsync(admin, "/admin/users");
-        var row = admin.Locator("[data-testid=users-grid] tr", new() { HasText = repAccount.Email });
+        var row = admin.Locator("[data-testid=user-row]", new() { HasText = repAccount.Email });
         await row.Locator("[data-testid=show-sessions]").ClickAsync();
         var sessions = admin.Locator("[data-testid=sessions-table]");
         await Assertions.Expect(sessions).ToContainTextAsync("127.0.0.1");

@@ -42,23 +42,23 @@ window.crm.caretOf = id => {
   const el = document.getElementById(id);
   return el && typeof el.selectionStart === 'number' ? el.selectionStart : null;
 };
-// Dialer shortcuts: 1-5 outcomes, v voicemail drop, n note, t tag, c callback, s skip, Enter save & next (outside text
-// fields); Ctrl+Enter saves from anywhere and Escape leaves a field so the single keys work again.
-window.crm.dialerKeys = (dotnet) => {
-  const keys = ['1', '2', '3', '4', '5', 'v', 'n', 't', 'c', 's', 'd', 'Enter'];
+// The dialer's keys: which key does what is decided in .NET (Dialer/DialerKeyMap.cs); the page only reports the keys
+// that map can use, with where focus was. Two things cannot wait for the round trip: Ctrl+Enter's default (a newline in
+// a text area) is stopped, and Esc leaves the field at once, or the next key typed would still land in it.
+window.crm.dialerKeys = (dotnet, keys) => {
   const handler = e => {
+    if (!keys.includes(e.key)) return;
     const t = e.target;
-    const inField = t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); if (inField) t.blur(); dotnet.invokeMethodAsync('OnShortcutAsync', 'save'); return; }
-    if (e.key === 'Escape' && inField) { t.blur(); return; }
-    if (inField || e.ctrlKey || e.metaKey || e.altKey || !keys.includes(e.key)) return;
-    if (e.key === 'Enter' && t && ['BUTTON', 'A'].includes(t.tagName)) return; // Enter on a focused button clicks it
-    e.preventDefault();
-    dotnet.invokeMethodAsync('OnShortcutAsync', e.key === 'Enter' ? 'save' : e.key);
+    const inField = !!t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+    const onButton = !!t && ['BUTTON', 'A'].includes(t.tagName);
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.preventDefault();
+    if (e.key === 'Escape' && inField) t.blur();
+    dotnet.invokeMethodAsync('OnKeyAsync', { key: e.key, ctrl: e.ctrlKey, meta: e.metaKey, alt: e.altKey, inField, onButton });
   };
   document.addEventListener('keydown', handler);
   return { dispose: () => document.removeEventListener('keydown', handler) };
 };
+window.crm.blurActive = () => { if (document.activeElement instanceof HTMLElement) document.activeElement.blur(); };
 
 // Links marked data-reload reload the page (the reconnect banner's); a handler here, since CSP forbids inline onclick.
 document.addEventListener('click', e => {

@@ -5,7 +5,7 @@ using GpsLeaders.Data.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Dialer;
 
 /// <summary>A rep builds a call list on /dialer, sees it with its count, and a refresh after new leads keeps their place.</summary>
 public class CallListBrowserTests : BrowserTest
@@ -20,12 +20,15 @@ public class CallListBrowserTests : BrowserTest
         var page = await SignedInAsync("rep1@gpsleaders.test");
         await page.ClickAsync("[data-testid=nav-dialer]");
         await Assertions.Expect(page.Locator("[data-testid=call-list-builder]")).ToBeVisibleAsync();
-        await page.SelectOptionAsync("[data-testid=cl-stages]", new[] { "HOT", "QUALIFIED" });
+        await page.ClickAsync("[data-testid=cl-stages]");
+        await page.Locator("[data-testid=cl-stages-option]", new() { HasText = "Hot" }).ClickAsync();
+        await page.Locator("[data-testid=cl-stages-option]", new() { HasText = "Qualified" }).ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
         await page.CheckAsync("[data-testid=cl-has-phone]");
         await Assertions.Expect(page.Locator("[data-testid=cl-preview-count]")).ToHaveTextAsync(expected.ToString("N0"));
         await page.FillAsync("[data-testid=cl-name]", "Hot and qualified");
         await page.ClickAsync("[data-testid=cl-save]");
-        await Assertions.Expect(page.Locator("[data-testid=cl-message]")).ToContainTextAsync($"with {expected:N0} leads");
+        await Assertions.Expect(page.Locator("[data-testid=toast]", new() { HasText = $"with {expected:N0} leads" })).ToBeVisibleAsync();
 
         var row = page.Locator("[data-testid=call-list-row]", new() { HasText = "Hot and qualified" });
         await Assertions.Expect(row.Locator("[data-testid=call-list-leads]")).ToHaveTextAsync(expected.ToString("N0"));
@@ -53,7 +56,7 @@ public class CallListBrowserTests : BrowserTest
         }
 
         await row.Locator("[data-testid=call-list-refresh]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=call-lists-message]")).ToContainTextAsync("1 added, 1 removed");
+        await Assertions.Expect(page.Locator("[data-testid=toast]", new() { HasText = "1 added, 1 removed" })).ToBeVisibleAsync();
         await Assertions.Expect(row.Locator("[data-testid=call-list-leads]")).ToHaveTextAsync(expected.ToString("N0"));
         await Assertions.Expect(row.Locator("[data-testid=call-list-position]")).ToHaveTextAsync($"1 / {expected}");
         await using var check = Db();

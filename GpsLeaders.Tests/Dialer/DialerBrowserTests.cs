@@ -2,14 +2,13 @@ using GpsLeaders.Data.Tags;
 using GpsLeaders.Data.Inbox;
 using GpsLeaders.Data.Leads;
 using GpsLeaders.Data.Tasks;
-using GpsLeaders.Tests.Dialer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Dialer;
 
 /// <summary>The power dialer as reps use it: keyboard only, resuming, two reps on one list, automatic skips.</summary>
-public class DialerTests : BrowserTest
+public class DialerBrowserTests : BrowserTest
 {
     public override async Task InitializeAsync()
     {

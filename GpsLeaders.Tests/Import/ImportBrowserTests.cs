@@ -2,10 +2,10 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Import;
 
 /// <summary>The CSV import wizard as a rep uses it: upload, map, preview, run, download the report.</summary>
-public class ImportTests : BrowserTest
+public class ImportBrowserTests : BrowserTest
 {
     [Fact]
     public async Task A_rep_imports_a_scrape_sees_the_counts_and_downloads_the_report()
@@ -32,8 +32,9 @@ public class ImportTests : BrowserTest
         await Assertions.Expect(page.Locator("[data-testid=import-file-summary]")).ToContainTextAsync("4 rows");
 
         // "site" is auto-mapped to Website, "title" to Company name; the preview flags the broken rows.
-        Assert.Equal("Website", await page.Locator("[data-testid=import-map-3]").EvaluateAsync<string>("s => s.value"));
-        await page.SelectOptionAsync("[data-testid=import-map-4]", "Industry");
+        Assert.Equal("Website", await page.Locator("input[data-testid=import-map-3]").InputValueAsync());
+        await page.ClickAsync("[data-testid=import-map-4]");
+        await page.Locator("[data-testid=import-map-4-option]", new() { HasText = "Industry" }).ClickAsync();
         var preview = page.Locator("[data-testid=import-preview-row]");
         await Assertions.Expect(preview).ToHaveCountAsync(4);
         await Assertions.Expect(preview.Nth(2).Locator("[data-testid=import-preview-problem]")).ToContainTextAsync("Row 4, companyName");

@@ -2,7 +2,7 @@ using GpsLeaders.Data.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Dialer;
 
 /// <summary>The dashboard's team leaderboard counts a call the moment it is logged, in an open browser.</summary>
 public class LeaderboardBrowserTests : BrowserTest

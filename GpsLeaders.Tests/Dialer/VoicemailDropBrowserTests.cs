@@ -1,9 +1,8 @@
 using System.Net;
-using GpsLeaders.Tests.Dialer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
-namespace GpsLeaders.Tests.Browser;
+namespace GpsLeaders.Tests.Dialer;
 
 /// <summary>An administrator uploads a voicemail drop and adds a linked one; the audio is only for signed-in staff; one default.</summary>
 public class VoicemailDropBrowserTests : BrowserTest
