@@ -13,7 +13,6 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using MudBlazor;
 using MudBlazor.Services;
-using Radzen;
 
 namespace GpsLeaders.Blazor.Platform;
 
@@ -56,7 +55,6 @@ public static class CrmWebApp
         services.AddHealthChecks().AddCrmChecks();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents(); // until the last Radzen screen has moved (issue 10)
         services.AddMudServices(mud =>
         {
             mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;

@@ -41,7 +41,7 @@ public static class WebSecurity
     /// <summary>
     /// Headers on every response, set when it starts so error pages and endpoint results get them too.
     /// The CSP allows scripts only from this origin (no inline script, no eval: Blazor Server needs neither);
-    /// styles also allow 'unsafe-inline' because Radzen and Blazor set style attributes on elements.
+    /// styles also allow 'unsafe-inline' because MudBlazor and Blazor set style attributes on elements.
     /// </summary>
     public static IApplicationBuilder UseCrmSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
