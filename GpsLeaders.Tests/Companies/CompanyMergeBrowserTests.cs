@@ -29,7 +29,7 @@ public class CompanyMergeBrowserTests : BrowserTest
         await OpenAsync(page, $"/companies/{survivor.Id}");
         await Assertions.Expect(page.Locator("[data-testid=company-title]")).ToContainTextAsync("Quillfeather Towing LLC");
         await page.ClickAsync("[data-testid=merge-open]");
-        await page.Locator("[data-testid=merge-search]").PressSequentiallyAsync("quillfeather");
+        await page.Locator("[data-testid=merge-search]").FillAsync("quillfeather");
         var candidate = page.Locator("[data-testid=merge-candidate]", new() { HasText = "Quillfeather Towing Co" });
         await Assertions.Expect(candidate).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=merge-candidate]", new() { HasText = "Quillfeather Towing LLC" })).ToHaveCountAsync(0);
