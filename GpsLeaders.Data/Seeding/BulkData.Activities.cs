@@ -74,7 +74,7 @@ public static partial class BulkData
                 default:
                     return lead.Stage == "NEW_LEAD"
                         ? ("sms.received", true, $"{who} replied by SMS.", $$"""{"from":"{{contact.E164}}","body":"Call me next week"}""")
-                        : ("lead.stage_changed", false, $"{rep} moved the lead from NEW_LEAD to {lead.Stage}.",
+                        : ("lead.stage_changed", false, $"{rep} moved the lead from {GpsLeaders.Data.Leads.LeadStages.Label(GpsLeaders.Data.Leads.LeadStage.NEW_LEAD)} to {GpsLeaders.Data.Leads.LeadStages.Label(Enum.Parse<GpsLeaders.Data.Leads.LeadStage>(lead.Stage))}.",
                             $$"""{"from":"NEW_LEAD","to":"{{lead.Stage}}"}""");
             }
         }

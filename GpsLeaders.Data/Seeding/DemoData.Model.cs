@@ -49,6 +49,9 @@ public static partial class DemoData
     private sealed record DemoLeadTag(string Slug, DateTime AppliedAt, string AppliedBy, DateTime? RemovedAt);
 
     /// <summary>The stages a lead passed through on its way to <paramref name="stage"/>, starting at NEW_LEAD.</summary>
+    /// <summary>A stage as the live app words it in activity summaries.</summary>
+    private static string Words(string stage) => GpsLeaders.Data.Leads.LeadStages.Label(Enum.Parse<GpsLeaders.Data.Leads.LeadStage>(stage));
+
     private static string[] StagePath(string stage) => stage switch
     {
         "NEW_LEAD" => ["NEW_LEAD"],

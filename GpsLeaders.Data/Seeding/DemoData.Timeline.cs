@@ -49,7 +49,7 @@ public static partial class DemoData
                         "WON" => new { from = path[s - 1], to = path[s], wonAt = at },
                         _ => new { from = path[s - 1], to = path[s] },
                     };
-                    yield return new(l, l.Contact, rep, "lead.stage_changed", $"{rep.FirstName} moved the lead from {path[s - 1]} to {path[s]}.", detail, at);
+                    yield return new(l, l.Contact, rep, "lead.stage_changed", $"{rep.FirstName} moved the lead from {Words(path[s - 1])} to {Words(path[s])}.", detail, at);
                 }
                 if (l.Stage == "WON")
                     yield return new(l, null, rep, "company.status_changed", $"{c.Name} became a customer.", new { from = "LEAD", to = "CUSTOMER" }, l.ClosedAt!.Value.AddMinutes(1));
