@@ -25,6 +25,10 @@ public sealed class Timelines(IDbContextFactory<CrmDbContext> dbs)
         var (leadIds, contactIds) = await RelatedAsync(db, scope, ct);
         var activities = await ActivitiesInScopeAsync(db, scope, leadIds, ct);
         activities = activities.Where(a => a.OccurredAt < cutoff);
+        // A note shows once: as itself, not also as the "added a note" activity written with it (same author, company
+        // and time). A note.added activity whose note is gone (or was bulk-seeded without one) still shows.
+        activities = activities.Where(a => a.ActivityType != "note.added"
+            || !db.Notes.Any(n => n.CompanyId == a.CompanyId && n.CreatedAt == a.OccurredAt && n.AuthorId == a.UserId));
         var entries = new List<TimelineEntry>();
         entries.AddRange(await activities.OrderByDescending(a => a.OccurredAt).Take(take)
             .Select(a => new TimelineEntry(TimelineKind.Activity, a.Id, a.OccurredAt, a.Summary, null,
