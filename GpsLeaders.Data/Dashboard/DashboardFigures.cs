@@ -10,13 +10,11 @@ public sealed record DashboardNow(int Companies, int OpenLeads, int OverdueTasks
 /// <summary>What the dashboard shows: the headline counts and the newest activity.</summary>
 public sealed class DashboardFigures(IDbContextFactory<CrmDbContext> dbs, TimeProvider clock)
 {
-    static readonly LeadStage[] Closed = [LeadStage.WON, LeadStage.LOST, LeadStage.BOGUS];
-
     public async Task<DashboardNow> ReadAsync(int feedSize = 15, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var companies = await db.Companies.CountAsync(ct);
-        var openLeads = await db.Leads.CountAsync(l => !Closed.Contains(l.Stage), ct);
+        var openLeads = await db.Leads.CountAsync(l => !LeadStages.Closed.Contains(l.Stage), ct);
         var now = clock.GetUtcNow().UtcDateTime; // a parameter: the column is timestamp without time zone, now() is not
         var overdue = await db.Tasks.CountAsync(t => !t.IsCompleted && t.DueAt < now, ct);
         // Newest recorded first: ids are UUIDv7 text, so the primary-key index serves this without a scan.

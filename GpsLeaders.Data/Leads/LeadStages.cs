@@ -10,6 +10,9 @@ public static class LeadStages
 
     public static bool IsClosed(LeadStage stage) => stage is LeadStage.WON or LeadStage.LOST or LeadStage.BOGUS;
 
+    /// <summary>The closed stages as a list, for queries (<see cref="IsClosed"/> does not translate to SQL).</summary>
+    public static readonly LeadStage[] Closed = [LeadStage.WON, LeadStage.LOST, LeadStage.BOGUS];
+
     public static string Label(LeadStage stage) => stage switch
     {
         LeadStage.NEW_LEAD => "New lead",

@@ -12,7 +12,7 @@ namespace GpsLeaders.Data.Users;
 public static class Passwords
 {
     public const int MinLength = 10;
-    const string InvitePrefix = "!invite:";
+    public const string InvitePrefix = "!invite:";
     static readonly PasswordHasher<User> Hasher = new();
     static readonly User Nobody = new() { Id = "nobody", Email = "", FirstName = "", LastName = "", PasswordHash = "" };
     // A real hash of a random password: verifying against it costs what a real check costs and never succeeds.

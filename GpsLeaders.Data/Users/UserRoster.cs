@@ -13,7 +13,7 @@ public static class UserRoster
 {
     public static Task<List<UserRosterRow>> ListAsync(CrmDbContext db, CancellationToken ct = default) =>
         db.Users.AsNoTracking().OrderBy(u => u.FirstName).ThenBy(u => u.LastName)
-            .Select(u => new UserRosterRow(u.Id, u.FirstName + " " + u.LastName, u.Email, u.Role, u.IsActive, u.PasswordHash.StartsWith("!invite:"),
+            .Select(u => new UserRosterRow(u.Id, u.FirstName + " " + u.LastName, u.Email, u.Role, u.IsActive, u.PasswordHash.StartsWith(Passwords.InvitePrefix),
                 u.LastLoginAt, u.InvitedBy == null ? null : u.InvitedBy.FirstName + " " + u.InvitedBy.LastName))
             .ToListAsync(ct);
 }
