@@ -75,6 +75,8 @@ public sealed class ComposerTests : ComponentTest
             .Add(c => c.Channel, ConversationChannel.SMS));
 
         var picker = composer.FindComponent<MudSelect<string>>();
+        // The fresh composer reads its templates asynchronously; the picker is enabled once they are in.
+        composer.WaitForAssertion(() => Assert.False(picker.Instance.Disabled), Wait);
         await composer.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(template.Id));
 
         composer.WaitForAssertion(() =>
