@@ -1,3 +1,4 @@
+using GpsLeaders.Data.Contacts;
 using GpsLeaders.Data.Leads;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public sealed class CompanyQueries(IDbContextFactory<CrmDbContext> dbs)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.Leads.AsNoTracking().Where(l => l.CompanyId == companyId).OrderByDescending(l => l.CreatedAt).Take(100)
-            .Select(l => new CompanyLeadRow(l.Id, l.Contact.FullName ?? l.Contact.Email ?? l.Contact.Phone ?? "(no name)", l.Stage, l.Source,
+            .Select(l => new CompanyLeadRow(l.Id, ContactRules.DisplayName(l.Contact.FullName, l.Contact.Email, l.Contact.Phone), l.Stage, l.Source,
                 l.EstimatedRevenue, l.CreatedAt, l.IsDnc))
             .ToListAsync(ct);
     }

@@ -69,7 +69,11 @@ public static class ContactRules
         contact.Notes = Clean(input.Notes);
     }
 
-    public static string DisplayName(Contact c) => c.FullName ?? c.Email ?? c.Phone ?? "(no name)";
+    public static string DisplayName(Contact c) => DisplayName(c.FullName, c.Email, c.Phone);
+
+    /// <summary>The same name from a query's columns; a contact known only by a number is shown by it formatted, not as E.164.</summary>
+    public static string DisplayName(string? fullName, string? email, string? phone) =>
+        fullName ?? email ?? (string.IsNullOrWhiteSpace(phone) ? null : PhoneDisplay.Format(phone)) ?? "(no name)";
 
     static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GpsLeaders.Data.Contacts;
 
 public sealed record ContactGridRow(string Id, string Name, string? CompanyId, string? Company, string? Email, string? Phone, string? PhoneE164,
-    bool SmsEligible, string? Timezone);
+    bool SmsEligible, string? Timezone, string? PhoneType = null);
 
 public sealed record ContactGridPage(IReadOnlyList<ContactGridRow> Rows, int Total);
 
@@ -33,8 +33,8 @@ public sealed class ContactQueries(IDbContextFactory<CrmDbContext> dbs)
         var total = await contacts.CountAsync(ct);
         var ordered = descending ? contacts.OrderByDescending(c => c.FullName).ThenByDescending(c => c.Id) : contacts.OrderBy(c => c.FullName).ThenBy(c => c.Id);
         var rows = await ordered.Skip(skip).Take(take)
-            .Select(c => new ContactGridRow(c.Id, c.FullName ?? c.Email ?? c.Phone ?? "(no name)", c.CompanyId, c.Company == null ? null : c.Company.Name,
-                c.Email, c.Phone, c.PhoneE164, c.IsSmsEligible, c.Timezone))
+            .Select(c => new ContactGridRow(c.Id, ContactRules.DisplayName(c.FullName, c.Email, c.Phone), c.CompanyId, c.Company == null ? null : c.Company.Name,
+                c.Email, c.Phone, c.PhoneE164, c.IsSmsEligible, c.Timezone, c.PhoneType))
             .ToListAsync(ct);
         return new ContactGridPage(rows, total);
     }

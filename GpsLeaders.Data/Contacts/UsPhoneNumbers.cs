@@ -152,4 +152,19 @@ public static class PhoneDisplay
         }
         catch (NumberParseException) { return text; }
     }
+
+    /// <summary>
+    /// Why a contact's valid number cannot take texts, in words ("landline: cannot text"), or null when it can (or when
+    /// there is no valid number: that problem is <see cref="PhoneCheck.Problem"/>).
+    /// </summary>
+    public static string? SmsProblem(string? e164, string? phoneType, bool smsEligible) =>
+        e164 is null || smsEligible ? null
+        : phoneType switch
+        {
+            "mobile" => "opted out of texts",
+            "landline" => "landline: cannot text",
+            "voip" => "VoIP: cannot text",
+            null => "not marked as a mobile: cannot text",
+            var other => $"{other}: cannot text",
+        };
 }

@@ -19,7 +19,7 @@ public static class WrongNumber
         var before = new { contact.PhoneVerifiedAt, contact.IsSmsEligible };
         contact.PhoneVerifiedAt = null;
         contact.IsSmsEligible = false;
-        db.Record(ActivityType, $"{phone} marked as a wrong number for {ContactRules.DisplayName(contact)}.",
+        db.Record(ActivityType, $"{PhoneDisplay.Format(phone)} marked as a wrong number for {ContactRules.DisplayName(contact)}.",
             new { phone, before, after = new { PhoneVerifiedAt = (DateTime?)null, IsSmsEligible = false } },
             userId: actingUserId, leadId: leadId, companyId: contact.CompanyId, contactId: contact.Id, occurredAt: nowUtc);
     }

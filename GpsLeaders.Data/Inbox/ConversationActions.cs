@@ -1,3 +1,4 @@
+using GpsLeaders.Data.Contacts;
 using GpsLeaders.Data.Activities;
 using GpsLeaders.Data.LiveEvents;
 using GpsLeaders.Data.Platform;
@@ -115,7 +116,7 @@ public sealed class ConversationActions(IDbContextFactory<CrmDbContext> dbs, Tim
 
 
     static async Task<string> ContactNameAsync(CrmDbContext db, Conversation c, CancellationToken ct) =>
-        await db.Contacts.Where(x => x.Id == c.ContactId).Select(x => x.FullName ?? x.Email ?? x.Phone).FirstOrDefaultAsync(ct) ?? "a contact";
+        await db.Contacts.Where(x => x.Id == c.ContactId).Select(x => ContactRules.DisplayName(x.FullName, x.Email, x.Phone)).FirstOrDefaultAsync(ct) ?? "a contact";
 
     DateTime Stamp() => clock.StoredNow();
 

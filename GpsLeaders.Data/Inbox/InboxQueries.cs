@@ -1,3 +1,4 @@
+using GpsLeaders.Data.Contacts;
 using Microsoft.EntityFrameworkCore;
 
 namespace GpsLeaders.Data.Inbox;
@@ -33,7 +34,7 @@ public sealed class InboxQueries(IDbContextFactory<CrmDbContext> dbs)
             q = q.Where(c => c.LastMessageAt < after.LastMessageAt || (c.LastMessageAt == after.LastMessageAt && string.Compare(c.Id, after.Id) < 0));
         return await q.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id).Take(take)
             .Select(c => new InboxRow(c.Id, c.LeadId, c.Channel,
-                c.Contact == null ? "(unknown)" : c.Contact.FullName ?? c.Contact.Email ?? c.Contact.Phone ?? "(no name)",
+                c.Contact == null ? "(unknown)" : ContactRules.DisplayName(c.Contact.FullName, c.Contact.Email, c.Contact.Phone),
                 c.Lead == null || c.Lead.Company == null ? null : c.Lead.Company.Name,
                 c.LastMessagePreview, c.LastMessageAt, c.UnreadCount, c.UserId,
                 c.User == null ? null : c.User.FirstName + " " + c.User.LastName, c.IsArchived))

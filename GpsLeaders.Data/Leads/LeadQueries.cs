@@ -1,3 +1,4 @@
+using GpsLeaders.Data.Contacts;
 using Microsoft.EntityFrameworkCore;
 
 namespace GpsLeaders.Data.Leads;
@@ -33,7 +34,7 @@ public sealed class LeadQueries(IDbContextFactory<CrmDbContext> dbs, TimeProvide
         var company = await db.Companies.Where(c => c.Id == companyId).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct);
         if (company is null) return null;
         var contacts = await db.Contacts.Where(c => c.CompanyId == company.Id).OrderBy(c => c.FullName)
-            .Select(c => new ContactChoice(c.Id, c.FullName ?? c.Email ?? c.Phone ?? "(no name)")).ToListAsync(ct);
+            .Select(c => new ContactChoice(c.Id, ContactRules.DisplayName(c.FullName, c.Email, c.Phone))).ToListAsync(ct);
         return new NewLeadCompany(company.Id, company.Name, contacts);
     }
 

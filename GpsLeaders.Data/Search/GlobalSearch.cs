@@ -61,9 +61,9 @@ public static class GlobalSearch
 
         return
         [
-            .. companies.Select(c => new SearchHit("Company", c.Id, c.Name, c.Phone ?? c.Website, $"/companies/{c.Id}")),
-            .. contacts.Select(c => new SearchHit("Contact", c.Id, c.FullName ?? c.Email ?? c.Phone ?? "(no name)",
-                string.Join(" · ", new[] { c.PhoneE164 is null ? c.Phone : PhoneDisplay.Format(c.PhoneE164), c.Email, c.CompanyName }.Where(s => s is not null)),
+            .. companies.Select(c => new SearchHit("Company", c.Id, c.Name, c.Phone is null ? c.Website : PhoneDisplay.Format(c.Phone), $"/companies/{c.Id}")),
+            .. contacts.Select(c => new SearchHit("Contact", c.Id, ContactRules.DisplayName(c.FullName, c.Email, c.Phone),
+                string.Join(" · ", new[] { c.Phone is null ? null : PhoneDisplay.Format(c.Phone), c.Email, c.CompanyName }.Where(s => s is not null)),
                 $"/contacts/{c.Id}")),
             .. leads.Select(l => new SearchHit("Lead", l.Id, l.Company ?? l.Contact ?? "Lead", l.Stage.Describe(), $"/leads/{l.Id}")),
         ];

@@ -149,8 +149,38 @@ public class PhoneNumberTests
     [InlineData("+14162451234", "(416) 245-1234")]
     [InlineData("+442079460958", "+44 20 7946 0958")]
     [InlineData("+4915123456789", "+49 1512 3456789")]
+    [InlineData("011 44 20 7946 0958", "+44 20 7946 0958")]
+    [InlineData("1-800-245-1234", "(800) 245-1234")]
+    [InlineData("317-245-9654 x12", "(317) 245-9654 ext. 12")]
+    [InlineData("(512) 555-0123", "(512) 555-0123")]      // fictional, but still a well-formed number to read
+    [InlineData("  +13172459654 ", "(317) 245-9654")]
+    [InlineData("ask for Bob", "ask for Bob")]            // junk is shown as typed
+    [InlineData("245-9654", "245-9654")]
+    [InlineData("+44 20 7946", "+44 20 7946")]
+    [InlineData("   ", "")]
     [InlineData(null, "")]
     public void Display_format(string? stored, string shown) => Assert.Equal(shown, PhoneDisplay.Format(stored));
+
+    [Theory]
+    [InlineData("+13172459654", "mobile", true, null)]
+    [InlineData("+13172459654", "mobile", false, "opted out of texts")]
+    [InlineData("+13172459654", "landline", false, "landline: cannot text")]
+    [InlineData("+13172459654", "voip", false, "VoIP: cannot text")]
+    [InlineData("+13172459654", null, false, "not marked as a mobile: cannot text")]
+    [InlineData(null, "landline", false, null)]   // no usable number: the number's own problem says why
+    public void Why_a_number_cannot_take_texts(string? e164, string? phoneType, bool eligible, string? problem) =>
+        Assert.Equal(problem, PhoneDisplay.SmsProblem(e164, phoneType, eligible));
+
+    [Theory]
+    [InlineData("Dana Ruiz", "dana@example.com", "+13172459654", "Dana Ruiz")]
+    [InlineData(null, "dana@example.com", "+13172459654", "dana@example.com")]
+    [InlineData(null, null, "+13172459654", "(317) 245-9654")]   // a texter known only by the number
+    [InlineData(null, null, "+442079460958", "+44 20 7946 0958")]
+    [InlineData(null, null, "call me", "call me")]
+    [InlineData(null, null, " ", "(no name)")]
+    [InlineData(null, null, null, "(no name)")]
+    public void A_contact_known_only_by_a_number_is_named_by_it_formatted(string? fullName, string? email, string? phone, string name) =>
+        Assert.Equal(name, ContactRules.DisplayName(fullName, email, phone));
 
     [Fact]
     public void FormatNational() => Assert.Equal("(512) 234-5678", UsPhoneNumbers.FormatNational("+15122345678"));

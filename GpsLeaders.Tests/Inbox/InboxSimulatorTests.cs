@@ -28,7 +28,7 @@ public class InboxSimulatorTests : BrowserTest
 
         await OpenAsync(page, "/dev/simulator");
         var sent = page.Locator("[data-testid=simulator-outbox-row]", new() { HasText = "OBD port" });
-        await Assertions.Expect(sent).ToContainTextAsync("+17375552591");
+        await Assertions.Expect(sent).ToContainTextAsync("(737) 555-2591");
         await sent.Locator("[data-testid=simulator-deliver]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=simulator-result]")).ToContainTextAsync("Delivery report sent");
 

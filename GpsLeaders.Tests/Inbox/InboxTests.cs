@@ -131,7 +131,8 @@ public class InboxTests : BrowserTest
         await _phone.PostAsync(_http, FakeSmsGateway.Received("evt-unknown-1", "(737) 555-2468", "Saw your truck ad, pricing?"));
 
         var row = page.Locator("[data-testid=inbox-row]", new() { HasText = "Saw your truck ad" });
-        await Assertions.Expect(row.Locator("[data-testid=inbox-row-name]")).ToHaveTextAsync("+17375552468");
+        // Known only by the number, and named by it as people write it, not as the E.164 it is stored as.
+        await Assertions.Expect(row.Locator("[data-testid=inbox-row-name]")).ToHaveTextAsync("(737) 555-2468");
         await row.ClickAsync();
         await page.ClickAsync("[data-testid=conversation-lead-link]");
         await Assertions.Expect(page.Locator("[data-testid=lead-stage-badge]")).ToHaveTextAsync(LeadStages.Label(LeadStage.NEW_LEAD));

@@ -21,7 +21,7 @@ public sealed class SmsSending(IDbContextFactory<CrmDbContext> dbs, SmsGatewaySe
         if (leadIsDnc) return "This lead is marked Do Not Contact.";
         if (contact.PhoneE164 is null) return contact.Phone is null ? "This contact has no phone number." : $"{contact.Phone} is not a valid phone number.";
         if (!contact.IsSmsEligible)
-            return contact.PhoneType is not null and not "mobile" ? $"{contact.Phone} is a {contact.PhoneType} number, not a mobile."
+            return contact.PhoneType is not null and not "mobile" ? $"{PhoneDisplay.Format(contact.Phone)} is a {contact.PhoneType} number, not a mobile."
                 : "This contact opted out of SMS (replied STOP). They can text START to opt back in.";
         return null;
     }
