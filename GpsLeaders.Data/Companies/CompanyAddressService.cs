@@ -27,7 +27,7 @@ public sealed class CompanyAddressService(IDbContextFactory<CrmDbContext> dbs)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var company = await db.Companies.FromSql($"SELECT * FROM companies WHERE id = {companyId} FOR UPDATE").FirstOrDefaultAsync(ct)
+        var company = await db.Companies.FromSql($"SELECT *, xmin FROM companies WHERE id = {companyId} FOR UPDATE").FirstOrDefaultAsync(ct)
             ?? throw new ValidationFailedException("company", "This company no longer exists.");
         CompanyAddress address;
         if (addressId is null)
