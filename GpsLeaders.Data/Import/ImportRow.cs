@@ -166,16 +166,17 @@ public sealed class ImportRow
     /// <summary>Flags rows that repeat an earlier row of the same file (they merge into what that row created).</summary>
     public sealed class InFileDuplicates
     {
-        readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+        readonly Dictionary<string, (int Row, bool HasPlaceId)> _seen = new(StringComparer.Ordinal);
 
         public void Flag(ImportRow row)
         {
             if (!row.IsValid) return;
+            var hasPlaceId = row.GooglePlaceId is not null;
             string? Earlier(string key, string what)
             {
-                if (_seen.TryGetValue(key, out var first)) return $"same {what} as row {first}";
-                _seen[key] = row.RowNumber;
-                return null;
+                if (!_seen.TryGetValue(key, out var first)) { _seen[key] = (row.RowNumber, hasPlaceId); return null; }
+                // Same name and phone under two place ids is two branches of a chain: the import keeps both, so no flag.
+                return key.StartsWith("name|", StringComparison.Ordinal) && first.HasPlaceId && hasPlaceId ? null : $"same {what} as row {first.Row}";
             }
             var said = new List<string?>
             {

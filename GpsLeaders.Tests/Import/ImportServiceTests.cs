@@ -277,7 +277,9 @@ public class ImportServiceTests
             "Elm Couriers,(317) 555-0142,\n" +
             "Fir Trucking,(317) 867-2000,ops@fir\n" +
             "FIR TRUCKING INC,317-867-2000,\n" +
-            "Gum Tree Towing,call us,\n");
+            "Gum Tree Towing,call us,\n" +
+            "Hazel Cartage,(317) 867-3000,\n" +
+            "Hazel Cartage,(317) 867-3000,\n");
         var rows = ImportService.Preview(file, ColumnMapping.Auto(file.Headers, ImportSource.GoogleMaps), 10);
         Assert.All(rows, r => Assert.True(r.IsValid));
         Assert.Contains(rows[0].Warnings, w => w.StartsWith("phone: 555-01xx numbers are fictional"));
@@ -286,6 +288,13 @@ public class ImportServiceTests
         Assert.Contains(rows[2].Warnings, w => w.StartsWith("duplicate: same company and phone as row 3"));
         Assert.Contains(rows[3].Warnings, w => w.StartsWith("phone: not a phone number"));
         Assert.DoesNotContain(rows[1].Warnings, w => w.StartsWith("duplicate"));
+        Assert.Contains(rows[5].Warnings, w => w.StartsWith("duplicate: same company and phone as row 6"));
+
+        // Two place ids under one name and phone are two branches of a chain: both are imported, neither is flagged.
+        var chain = Csv("name,place_id,phone\nIvy Couriers,ChIJ-ivy-1,(317) 867-5000\nIvy Couriers,ChIJ-ivy-2,(317) 867-5000\nIvy Couriers,ChIJ-ivy-1,\n");
+        var branches = ImportService.Preview(chain, ColumnMapping.Auto(chain.Headers, ImportSource.GoogleMaps), 10);
+        Assert.Empty(branches[1].Warnings);
+        Assert.Contains(branches[2].Warnings, w => w.StartsWith("duplicate: same Google place id as row 2"));
     }
 
     static async Task<(int, int, int, int)> CountsAsync(WorkFixture f)
