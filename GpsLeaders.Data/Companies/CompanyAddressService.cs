@@ -27,7 +27,7 @@ public sealed class CompanyAddressService(IDbContextFactory<CrmDbContext> dbs)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var company = await db.Companies.FromSql($"SELECT * FROM companies WHERE id = {companyId} FOR UPDATE").FirstOrDefaultAsync(ct)
+        var company = await db.Companies.FromSql($"SELECT *, xmin FROM companies WHERE id = {companyId} FOR UPDATE").FirstOrDefaultAsync(ct)
             ?? throw new ValidationFailedException("company", "This company no longer exists.");
         CompanyAddress address;
         if (addressId is null)
@@ -74,7 +74,24 @@ public sealed class CompanyAddressService(IDbContextFactory<CrmDbContext> dbs)
         await db.PublishAsync(new LiveEvent(CompanyService.ChangedEvent, address.CompanyId), ct);
     }
 
-    static void Apply(CompanyAddress address, AddressInput input)
+    static readonly string[] UsStateNames =
+    [
+        "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "District of Columbia", "Florida",
+        "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts",
+        "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico",
+        "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina",
+        "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming", "Puerto Rico",
+    ];
+
+    /// <summary>The two-letter code of a state written out ("Texas" → TX, as scrapes often do), else the text unchanged.</summary>
+    public static string StateCode(string state)
+    {
+        var i = Array.FindIndex(UsStateNames, n => string.Equals(n, state.Trim(), StringComparison.OrdinalIgnoreCase));
+        return i < 0 ? state : UsStates[i];
+    }
+
+    /// <summary>Checks <paramref name="input"/> by the address rules (the import checks rows with it too) and copies it onto <paramref name="address"/>.</summary>
+    internal static void Apply(CompanyAddress address, AddressInput input)
     {
         var check = new Validation();
         var label = Clean(input.Label) ?? input.Type switch { AddressType.BILLING => "Billing", AddressType.SHIPPING => "Shipping", _ => "Main" };

@@ -77,7 +77,7 @@ public static class ContactRules
 
     static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    static bool LooksLikeEmail(string email) =>
+    public static bool LooksLikeEmail(string email) =>
         System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && email.Contains('.', StringComparison.Ordinal);
 
     static bool IsTimeZone(string zone) => TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _);

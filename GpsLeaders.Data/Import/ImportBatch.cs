@@ -20,13 +20,18 @@ internal sealed class ImportBatch(CrmDbContext db, string source, string? campai
     readonly Dictionary<string, Company> _byId = new(StringComparer.Ordinal);
     readonly Dictionary<string, Contact> _byEmail = new(StringComparer.Ordinal);
     readonly Dictionary<string, List<Contact>> _contactsByCompany = new(StringComparer.Ordinal);
-    readonly HashSet<string> _leads = new(StringComparer.Ordinal);
+    // Lead ids: any lead by contact + company (a closed one is not re-created), and the open lead of each company
+    // (or of each contact without a company), which a matching row reuses instead of adding a second NEW_LEAD.
+    readonly Dictionary<string, string> _leads = new(StringComparer.Ordinal);
+    readonly Dictionary<string, string> _openLeads = new(StringComparer.Ordinal);
+    readonly HashSet<string> _withAddress = new(StringComparer.Ordinal);
 
     // New rows stay out of the change tracker (tracking 3,000 entities a batch cost more than writing them): COPY takes them from here.
     public List<Company> NewCompanies { get; } = [];
     public List<Contact> NewContacts { get; } = [];
     public List<Lead> NewLeads { get; } = [];
     public List<Activities.Activity> NewActivities { get; } = [];
+    public List<CompanyAddress> NewAddresses { get; } = [];
 
     public int CompaniesCreated { get; private set; }
     public int ContactsCreated { get; private set; }
@@ -45,18 +50,21 @@ internal sealed class ImportBatch(CrmDbContext db, string source, string? campai
         var companyIds = companies.Select(c => c.Id).ToList();
         contacts.AddRange(await db.Contacts.Where(c => companyIds.Contains(c.CompanyId!)).ToListAsync(ct));
         var contactIds = contacts.Select(c => c.Id).Distinct().ToList();
-        var leads = await db.Leads.AsNoTracking().Where(l => contactIds.Contains(l.ContactId)).Select(l => new { l.ContactId, l.CompanyId }).ToListAsync(ct);
+        var leads = await db.Leads.AsNoTracking().Where(l => contactIds.Contains(l.ContactId) || companyIds.Contains(l.CompanyId!))
+            .OrderBy(l => l.CreatedAt).ThenBy(l => l.Id)
+            .Select(l => new { l.Id, l.ContactId, l.CompanyId, l.Stage }).ToListAsync(ct);
+        _withAddress.UnionWith(await db.CompanyAddresses.Where(a => companyIds.Contains(a.CompanyId)).Select(a => a.CompanyId).Distinct().ToListAsync(ct));
 
         foreach (var company in companies.DistinctBy(c => c.Id)) Index(company);
         foreach (var contact in contacts.DistinctBy(c => c.Id)) Index(contact);
-        foreach (var lead in leads) _leads.Add(LeadKey(lead.ContactId, lead.CompanyId));
+        foreach (var lead in leads) Index(lead.Id, lead.ContactId, lead.CompanyId, open: !LeadStages.IsClosed(lead.Stage));
     }
 
     public RowResult Apply(ImportRow row)
     {
         if (!row.IsValid) return Result(row, RowOutcome.Rejected, string.Join(" ", row.Problems));
 
-        var said = new List<string>();
+        var said = new List<string>(row.Warnings);
         var company = MatchCompany(row, said);
         var contact = row.EmailKey is not null ? _byEmail.GetValueOrDefault(row.EmailKey) : null;
         if (contact is not null)
@@ -74,19 +82,63 @@ internal sealed class ImportBatch(CrmDbContext db, string source, string? campai
         }
         else if (company is not null && row.HasContactDetails) contact = MatchContactOf(company, row, said);
 
-        if (company is null && row.CompanyName is not null) company = CreateCompany(row, said);
+        var companyIsNew = false;
+        if (company is null && row.CompanyName is not null) (company, companyIsNew) = (CreateCompany(row, said), true);
         else if (company is not null) Fill(company, row, said);
 
-        if (contact is null && row.HasContactDetails) contact = CreateContact(row, company, said);
+        if (row.Address is not null) AddAddress(row, company, said);
+
+        // A phone alone is the company's line: beside a company that already exists it makes no contact (that would be
+        // a nameless person and a second lead); a new company's first contact holds it, since a lead needs a contact.
+        if (contact is null && (row.NamesAPerson || (companyIsNew && row.HasContactDetails))) contact = CreateContact(row, company, said);
         else if (contact is not null) Fill(contact, row, company, said);
 
-        if (contact is null) said.Add("no lead: the row has no contact name, email or phone");
-        else if (_leads.Add(LeadKey(contact.Id, company?.Id))) CreateLead(row, company, contact, said);
-        else said.Add("lead already exists");
-
+        var leadId = FindOrCreateLead(row, company, contact, said);
         var matched = said.Any(s => s.StartsWith("matched", StringComparison.Ordinal));
         return Result(row, matched ? RowOutcome.Merged : RowOutcome.Created, $"Row {row.RowNumber}: {string.Join("; ", said)}.",
-            company?.Id, contact?.Id);
+            company?.Id, contact?.Id, leadId);
+    }
+
+    /// <summary>
+    /// The company's open lead (or, without a company, the contact's) when there is one; else the lead this contact
+    /// already has at this company, even closed (a re-import never re-opens a lost deal); else a new NEW_LEAD.
+    /// </summary>
+    string? FindOrCreateLead(ImportRow row, Company? company, Contact? contact, List<string> said)
+    {
+        var openKey = company is not null ? CompanyKey(company.Id) : contact is not null ? ContactKey(contact.Id) : null;
+        if (openKey is not null && _openLeads.TryGetValue(openKey, out var open))
+        {
+            said.Add(company is not null ? "kept the company's open lead" : "kept the contact's open lead");
+            return open;
+        }
+        if (contact is null)
+        {
+            said.Add(company is null || !row.HasContactDetails
+                ? "no lead: the row has no contact name, email or phone"
+                : $"no lead: the row names no contact and {company.Name} has no open lead");
+            return null;
+        }
+        if (_leads.TryGetValue(LeadKey(contact.Id, company?.Id), out var existing))
+        {
+            said.Add("lead already exists (closed)");
+            return existing;
+        }
+        return CreateLead(row, company, contact, said);
+    }
+
+    void AddAddress(ImportRow row, Company? company, List<string> said)
+    {
+        if (company is null) { said.Add("address not imported: the row has no company to hold it"); return; }
+        if (!_withAddress.Add(company.Id)) { said.Add("kept the company's address"); return; }
+        var address = new CompanyAddress { CompanyId = company.Id };
+        CompanyAddressService.Apply(address, row.Address!); // already checked when the row was read
+        NewAddresses.Add(address);
+        NewActivities.Add(ActivityLog.New("company.address_added",
+            $"Added the address {address.Label} of {company.Name} (default billing and shipping) by import.",
+            new { address.Label, Type = address.Type.ToString(), address.AddressLine1, address.City, address.State, address.Zip,
+                address.IsDefaultBilling, address.IsDefaultShipping, import = fileName, row = row.RowNumber },
+            userId: userId, companyId: company.Id));
+        said.Add("address added");
     }
 
     Company? MatchCompany(ImportRow row, List<string> said)
@@ -149,13 +201,15 @@ internal sealed class ImportBatch(CrmDbContext db, string source, string? campai
         return contact;
     }
 
-    void CreateLead(ImportRow row, Company? company, Contact contact, List<string> said)
+    string CreateLead(ImportRow row, Company? company, Contact contact, List<string> said)
     {
         var lead = new Lead { CompanyId = company?.Id, ContactId = contact.Id, Stage = LeadStage.NEW_LEAD, Source = source, SourceCampaign = row.Campaign ?? campaign };
         NewLeads.Add(lead);
         NewActivities.Add(LeadService.Created(lead, contact, company, userId, via: $"by import from {fileName}", origin: new { import = fileName, row = row.RowNumber }));
+        Index(lead.Id, contact.Id, company?.Id, open: true);
         LeadsCreated++;
         said.Add("lead created");
+        return lead.Id;
     }
 
     /// <summary>Fills the company's empty fields from the row; never overwrites what is there.</summary>
@@ -232,8 +286,16 @@ internal sealed class ImportBatch(CrmDbContext db, string source, string? campai
         if (!list.Contains(contact)) list.Add(contact);
     }
 
-    static string LeadKey(string contactId, string? companyId) => contactId + "|" + companyId;
+    void Index(string leadId, string contactId, string? companyId, bool open)
+    {
+        _leads.TryAdd(LeadKey(contactId, companyId), leadId);
+        if (open) _openLeads.TryAdd(companyId is not null ? CompanyKey(companyId) : ContactKey(contactId), leadId);
+    }
 
-    static RowResult Result(ImportRow row, RowOutcome outcome, string reason, string? companyId = null, string? contactId = null) =>
-        new(row.RowNumber, outcome, reason, row.CompanyName, row.Email, row.Phone, row.GooglePlaceId, companyId, contactId);
+    static string LeadKey(string contactId, string? companyId) => contactId + "|" + companyId;
+    static string CompanyKey(string companyId) => "company|" + companyId;
+    static string ContactKey(string contactId) => "contact|" + contactId;
+
+    static RowResult Result(ImportRow row, RowOutcome outcome, string reason, string? companyId = null, string? contactId = null, string? leadId = null) =>
+        new(row.RowNumber, outcome, reason, row.CompanyName, row.Email, row.Phone, row.GooglePlaceId, companyId, contactId, leadId);
 }

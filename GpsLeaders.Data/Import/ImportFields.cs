@@ -22,6 +22,11 @@ public enum ImportField
     LinkedinUrl,
     PlusvibeLeadId,
     Campaign,
+    AddressLine1,
+    AddressLine2,
+    City,
+    State,
+    Zip,
 }
 
 /// <summary>Where the rows come from: decides the lead source and which synonyms win when a header is ambiguous.</summary>
@@ -106,6 +111,13 @@ public sealed class ColumnMapping(IReadOnlyList<ImportField> fields)
         ["linkedin"] = ImportField.LinkedinUrl, ["linkedinurl"] = ImportField.LinkedinUrl, ["linkedinprofile"] = ImportField.LinkedinUrl,
         ["plusvibeleadid"] = ImportField.PlusvibeLeadId, ["leadid"] = ImportField.PlusvibeLeadId,
         ["campaign"] = ImportField.Campaign, ["campaignname"] = ImportField.Campaign, ["sourcecampaign"] = ImportField.Campaign,
+        ["address"] = ImportField.AddressLine1, ["address1"] = ImportField.AddressLine1, ["addressline1"] = ImportField.AddressLine1,
+        ["street"] = ImportField.AddressLine1, ["streetaddress"] = ImportField.AddressLine1, ["companyaddress"] = ImportField.AddressLine1,
+        ["address2"] = ImportField.AddressLine2, ["addressline2"] = ImportField.AddressLine2, ["suite"] = ImportField.AddressLine2,
+        ["city"] = ImportField.City, ["town"] = ImportField.City, ["companycity"] = ImportField.City,
+        ["state"] = ImportField.State, ["stateprovince"] = ImportField.State, ["province"] = ImportField.State, ["companystate"] = ImportField.State,
+        ["zip"] = ImportField.Zip, ["zipcode"] = ImportField.Zip, ["postalcode"] = ImportField.Zip, ["postcode"] = ImportField.Zip,
+        ["companyzip"] = ImportField.Zip,
     };
 
     public static string Label(ImportField field) => field switch
@@ -129,6 +141,11 @@ public sealed class ColumnMapping(IReadOnlyList<ImportField> fields)
         ImportField.LinkedinUrl => "LinkedIn URL",
         ImportField.PlusvibeLeadId => "Plusvibe lead id",
         ImportField.Campaign => "Campaign",
+        ImportField.AddressLine1 => "Street address",
+        ImportField.AddressLine2 => "Address line 2",
+        ImportField.City => "City",
+        ImportField.State => "State",
+        ImportField.Zip => "ZIP code",
         _ => field.ToString(),
     };
 }

@@ -47,8 +47,18 @@ public sealed class ImportService(IDbContextFactory<CrmDbContext> dbs)
     }
 
     /// <summary>The rows as they would be imported (read through the mapping and checked), for the preview.</summary>
-    public static IReadOnlyList<ImportRow> Preview(ImportFile file, ColumnMapping mapping, int count) =>
-        file.Rows.Take(count).Select(r => ImportRow.From(r, mapping, file.Headers.Count)).ToList();
+    public static IReadOnlyList<ImportRow> Preview(ImportFile file, ColumnMapping mapping, int count)
+    {
+        var duplicates = new ImportRow.InFileDuplicates();
+        return file.Rows.Take(count).Select(r => Read(r, mapping, file.Headers.Count, duplicates)).ToList();
+    }
+
+    static ImportRow Read(CsvRecord record, ColumnMapping mapping, int headerCount, ImportRow.InFileDuplicates duplicates)
+    {
+        var row = ImportRow.From(record, mapping, headerCount);
+        duplicates.Flag(row);
+        return row;
+    }
 
     public async Task<ImportResult> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
@@ -60,11 +70,12 @@ public sealed class ImportService(IDbContextFactory<CrmDbContext> dbs)
         var results = new List<RowResult>(file.Rows.Count);
         int companies = 0, contacts = 0, leads = 0, created = 0, merged = 0, rejected = 0;
         progress?.Report(new ImportProgress(0, file.Rows.Count, 0, 0, 0));
+        var duplicates = new ImportRow.InFileDuplicates();
 
         foreach (var chunk in file.Rows.Chunk(BatchSize))
         {
             ct.ThrowIfCancellationRequested();
-            var rows = chunk.Select(r => ImportRow.From(r, request.Mapping, file.Headers.Count)).ToList();
+            var rows = chunk.Select(r => Read(r, request.Mapping, file.Headers.Count, duplicates)).ToList();
             var outcome = await RunBatchAsync(rows, sourceName, request, ct);
             results.AddRange(outcome.Rows);
             companies += outcome.Companies;
@@ -113,6 +124,7 @@ public sealed class ImportService(IDbContextFactory<CrmDbContext> dbs)
         List<Contact> contacts = [.. batch.NewContacts, .. Added<Contact>()];
         List<Lead> leads = [.. batch.NewLeads, .. Added<Lead>()];
         List<Activities.Activity> activities = [.. batch.NewActivities, .. Added<Activities.Activity>()];
+        var addresses = batch.NewAddresses;
         // Detaching one by one would run EF's fix-up and null the foreign keys of the rows that point at them, so the
         // tracker is cleared at once and the merged rows re-attached with their changed properties and xmin.
         var modified = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Modified)
@@ -131,7 +143,7 @@ public sealed class ImportService(IDbContextFactory<CrmDbContext> dbs)
         {
             await db.Database.OpenConnectionAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await ImportCopy.WriteAsync((NpgsqlConnection)db.Database.GetDbConnection(), companies, contacts, leads, activities, ct);
+            await ImportCopy.WriteAsync((NpgsqlConnection)db.Database.GetDbConnection(), companies, contacts, leads, addresses, activities, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return new BatchOutcome(results, batch.CompaniesCreated, batch.ContactsCreated, batch.LeadsCreated);
@@ -146,7 +158,7 @@ public sealed class ImportService(IDbContextFactory<CrmDbContext> dbs)
             {
                 Outcome = RowOutcome.Rejected,
                 Reason = $"Row {r.RowNumber}: not saved: rows {first}–{last} were written together and failed ({why}); import the file again.",
-                CompanyId = null, ContactId = null,
+                CompanyId = null, ContactId = null, LeadId = null,
             }).ToList(), 0, 0, 0);
         }
     }
