@@ -104,6 +104,40 @@ public class LeadsListBrowserTests : BrowserTest
     }
 
     [Fact]
+    public async Task Moving_selected_leads_to_lost_asks_one_reason_in_the_lost_dialog_and_refuses_an_empty_one_on_its_field()
+    {
+        var page = await SignedInAsync("operator@gpsleaders.test");
+        await OpenAsync(page, "/leads");
+        await page.ClickAsync("[data-testid=filter-stage]");
+        await page.Locator("[data-testid=filter-stage-option]", new() { HasText = "Hot" }).ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("[data-testid=lead-stage-cell]").First).ToHaveTextAsync("Hot");
+        var first = await LeadIdAsync(Rows(page).Nth(0));
+        var second = await LeadIdAsync(Rows(page).Nth(1));
+        await Row(page, first).Locator("[data-testid=select-row]").ClickAsync();
+        await Row(page, second).Locator("[data-testid=select-row]").ClickAsync();
+
+        await page.ClickAsync("[data-testid=bulk-stage]");
+        await page.Locator("[data-testid=bulk-stage-option]", new() { HasText = "Lost" }).ClickAsync();
+        await page.ClickAsync("[data-testid=bulk-move]");
+        var dialog = page.Locator("[data-testid=lost-reason-dialog]");
+        await Assertions.Expect(dialog).ToContainTextAsync("2 selected leads move to Lost");
+        await page.ClickAsync("[data-testid=lost-confirm]");
+        await Assertions.Expect(page.Locator("textarea[data-testid=lost-reason]")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("lost reason is required"));
+        await page.FillAsync("textarea[data-testid=lost-reason]", "Bought a competitor's trackers");
+        await page.ClickAsync("[data-testid=lost-confirm]");
+        await Assertions.Expect(page.Locator("[data-testid=toast]", new() { HasText = "2 leads moved to Lost" })).ToBeVisibleAsync();
+        // The grid still shows only Hot leads: the two moved out of it.
+        await Assertions.Expect(Row(page, first)).ToHaveCountAsync(0);
+
+        await using var db = Db();
+        var moved = await db.Leads.Where(l => l.Id == first || l.Id == second).ToListAsync();
+        Assert.All(moved, l => Assert.Equal((LeadStage.LOST, "Bought a competitor's trackers", true), (l.Stage, l.LostReason, l.LostAt is not null)));
+        Assert.Equal(2, await db.Activities.CountAsync(a => (a.LeadId == first || a.LeadId == second) && a.ActivityType == "lead.stage_changed"
+            && a.Summary == "Stage changed from Hot to Lost."));
+    }
+
+    [Fact]
     public async Task A_rep_sees_only_their_own_leads()
     {
         int own;
