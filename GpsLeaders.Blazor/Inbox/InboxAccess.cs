@@ -9,5 +9,5 @@ namespace GpsLeaders.Blazor.Inbox;
 public static class InboxAccess
 {
     public static InboxViewer Viewer(ClaimsPrincipal user) =>
-        new(user.UserId() ?? "", Enum.TryParse<UserRole>(user.FindFirstValue(ClaimTypes.Role), out var role) ? role : UserRole.REP);
+        new(user.UserId() ?? "", user.Role());
 }

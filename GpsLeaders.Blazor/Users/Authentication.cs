@@ -65,6 +65,10 @@ public static class Authentication
 
     public static string? UserId(this ClaimsPrincipal principal) => principal.FindFirstValue(ClaimTypes.NameIdentifier);
 
+    /// <summary>The role claim; an unreadable one counts as the most restricted staff role (REP).</summary>
+    public static UserRole Role(this ClaimsPrincipal principal) =>
+        Enum.TryParse<UserRole>(principal.FindFirstValue(ClaimTypes.Role), out var role) ? role : UserRole.REP;
+
     public static string? SessionId(this ClaimsPrincipal principal) => principal.FindFirstValue(SessionClaim);
 
     /// <summary>

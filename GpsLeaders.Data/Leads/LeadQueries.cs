@@ -21,11 +21,19 @@ public sealed class LeadQueries(IDbContextFactory<CrmDbContext> dbs, TimeProvide
         return await PipelineBoard.LoadAsync(db, filter, clock.GetUtcNow().UtcDateTime, ct);
     }
 
-    /// <summary>The lead with its contact and company, untracked; null when there is no such lead.</summary>
+    /// <summary>A page of the leads list, within what the viewer may see.</summary>
+    public async Task<LeadGridPage> GridAsync(LeadGridFilter filter, LeadViewer viewer, LeadSort sort, bool descending, int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await LeadGrid.PageAsync(db, filter, viewer, sort, descending, skip, take, ct);
+    }
+
+    /// <summary>The lead with its contact and company (and the company's rep, the lead's owner), untracked; null when there is no such lead.</summary>
     public async Task<Lead?> DetailAsync(string leadId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.Leads.AsNoTracking().Include(l => l.Contact).Include(l => l.Company).FirstOrDefaultAsync(l => l.Id == leadId, ct);
+        return await db.Leads.AsNoTracking().Include(l => l.Contact).Include(l => l.Company).ThenInclude(c => c!.AssignedRep)
+            .FirstOrDefaultAsync(l => l.Id == leadId, ct);
     }
 
     public async Task<NewLeadCompany?> CompanyForNewLeadAsync(string companyId, CancellationToken ct = default)

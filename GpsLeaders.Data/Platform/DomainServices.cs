@@ -34,6 +34,7 @@ public static class DomainServices
         services.AddSingleton<GpsLeaders.Data.Leads.LeadService>();
         services.AddSingleton<GpsLeaders.Data.Leads.PipelineSettings>();
         services.AddSingleton<GpsLeaders.Data.Leads.LeadQueries>();
+        services.AddSingleton<GpsLeaders.Data.Leads.LeadBulkActions>();
         services.AddSingleton<GpsLeaders.Data.Dashboard.DashboardFigures>();
         services.AddSingleton<NoteService>();
         services.AddSingleton<NoteQueries>();

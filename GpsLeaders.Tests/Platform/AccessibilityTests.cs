@@ -7,7 +7,7 @@ public sealed class AccessibilityTests : BrowserTest
 {
     static readonly string[] SidebarPages =
     [
-        "/", "/inbox", "/dialer", "/pipeline", "/companies", "/contacts", "/tasks", "/import",
+        "/", "/inbox", "/dialer", "/pipeline", "/leads", "/companies", "/contacts", "/tasks", "/import",
         "/admin/users", "/admin/jobs", "/admin/taxonomy", "/admin/tags", "/admin/sms-gateways", "/admin/lead-score",
         "/admin/templates", "/admin/calcom", "/admin/voicemail-drops", "/admin/email-accounts", "/admin/dialer",
     ];
