@@ -67,7 +67,7 @@ public class LeadBulkActionsTests
     }
 
     [Fact]
-    public async Task A_rep_lists_and_tags_only_their_own_leads_and_another_reps_lead_is_refused_like_a_missing_one()
+    public async Task A_rep_lists_and_tags_every_lead_and_a_seat_that_sees_no_leads_is_refused_like_a_missing_one()
     {
         var (f, acme, bolt, _) = await LeadsAsync();
         var tag = await f.Services.Get<TagCatalog>().CreateAsync(new TagInput("fleet-50", "Fleet 50+", TagCategory.CUSTOM), f.Author.Id);
@@ -75,19 +75,24 @@ public class LeadBulkActionsTests
         var rep = new LeadViewer(f.Other.Id, UserRole.REP);
 
         var page = await f.Services.Get<LeadQueries>().GridAsync(new LeadGridFilter(), rep, LeadSort.Created, true, 0, 25);
-        Assert.Equal([acme.Id], page.Rows.Select(r => r.Id));
-        var everyone = await f.Services.Get<LeadQueries>().GridAsync(new LeadGridFilter(), Admin(f), LeadSort.Created, true, 0, 25);
-        Assert.Equal(3, everyone.Total);
+        Assert.Equal(3, page.Total);
+        var own = await f.Services.Get<LeadQueries>().GridAsync(new LeadGridFilter { RepId = f.Other.Id }, rep, LeadSort.Created, true, 0, 25);
+        Assert.Equal([acme.Id], own.Rows.Select(r => r.Id));
+        var agent = new LeadViewer(f.Other.Id, UserRole.AI_AGENT);
+        Assert.Equal(0, (await f.Services.Get<LeadQueries>().GridAsync(new LeadGridFilter(), agent, LeadSort.Created, true, 0, 25)).Total);
 
+        var refused = await f.Services.Get<LeadBulkActions>().ApplyTagAsync([acme.Id], tag.Slug, agent);
+        Assert.Equal(0, refused.Changed);
+        Assert.Contains("not yours", Assert.Single(refused.Refused));
         var result = await f.Services.Get<LeadBulkActions>().ApplyTagAsync([acme.Id, bolt.Id], tag.Slug, rep);
-        Assert.Equal(1, result.Changed);
-        Assert.Contains("not yours", Assert.Single(result.Refused));
+        Assert.Equal(2, result.Changed);
         await using var db = f.Services.Db();
-        Assert.Equal([acme.Id], await db.LeadTags.Where(t => t.TagSlug == tag.Slug && t.RemovedAt == null).Select(t => t.LeadId).ToListAsync());
-        Assert.True(await db.Activities.AnyAsync(a => a.ActivityType == "lead.tag_applied" && a.LeadId == acme.Id && a.UserId == f.Other.Id));
+        Assert.Equal(2, await db.LeadTags.CountAsync(t => t.TagSlug == tag.Slug && t.RemovedAt == null));
+        Assert.True(await db.Activities.AnyAsync(a => a.ActivityType == "lead.tag_applied" && a.LeadId == bolt.Id && a.UserId == f.Other.Id));
 
         // The grid's tag filter and the tag column read the same rows.
         var tagged = await f.Services.Get<LeadQueries>().GridAsync(new LeadGridFilter { TagSlug = tag.Slug }, Admin(f), LeadSort.Name, false, 0, 25);
-        Assert.Equal(["Fleet 50+"], Assert.Single(tagged.Rows).Tags);
+        Assert.Equal(2, tagged.Rows.Count);
+        Assert.All(tagged.Rows, r => Assert.Equal(["Fleet 50+"], r.Tags));
     }
 }

@@ -138,14 +138,15 @@ public class LeadsListBrowserTests : BrowserTest
     }
 
     [Fact]
-    public async Task A_rep_sees_only_their_own_leads()
+    public async Task A_rep_opens_on_their_own_leads_and_clearing_the_rep_filter_shows_the_whole_teams()
     {
-        int own;
+        int own, all;
         await using (var db = Db())
         {
             var marcus = await db.Users.Where(u => u.Email == "rep1@gpsleaders.test").Select(u => u.Id).SingleAsync();
             own = await db.Leads.CountAsync(l => l.Company != null && l.Company.AssignedRepId == marcus);
-            Assert.True(own > 0 && own < await db.Leads.CountAsync());
+            all = await db.Leads.CountAsync();
+            Assert.True(own > 0 && own < all);
         }
         var page = await SignedInAsync("rep1@gpsleaders.test");
         await OpenAsync(page, "/leads");
@@ -153,5 +154,10 @@ public class LeadsListBrowserTests : BrowserTest
         var reps = page.Locator("[data-testid=lead-rep-cell]");
         await Assertions.Expect(reps.First).ToHaveTextAsync("Marcus Reed");
         await Assertions.Expect(reps.Filter(new() { HasNotText = "Marcus Reed" })).ToHaveCountAsync(0);
+
+        // Reps see everything CRM (product.md): the list only starts on their own book.
+        var chip = page.Locator("[data-testid=filter-chip]", new() { HasText = "Rep: Marcus Reed" });
+        await chip.Locator("button").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=lead-total]")).ToHaveTextAsync(all.ToString("N0"));
     }
 }
