@@ -109,6 +109,13 @@ public partial class DialerPage
     /// <summary>Each second while a call runs: the timer moves, and the lease is renewed (a long call is not walking away).</summary>
     async Task TickAsync()
     {
+        // At the end with leads waiting: the first one's time has come, so look again (once; a miss waits for the next time).
+        if (_step is { Lead: null, NextCallableAtUtc: { } due } && due <= Clock.GetUtcNow().UtcDateTime && !_busy)
+        {
+            await CheckAgainAsync();
+            StateHasChanged();
+            return;
+        }
         if (_callStarted is null || _callEnded is not null) return;
         await RenewAsync();
         StateHasChanged();
@@ -171,6 +178,35 @@ public partial class DialerPage
         _busy = true;
         try { Show(await Session.SkipAsync(ListId, _userId, card.LeadId, _step.Index)); }
         finally { _busy = false; }
+    }
+
+    /// <summary>The end of the list with leads waiting: look again now (hours widened, a rep let go).</summary>
+    async Task CheckAgainAsync()
+    {
+        if (_busy) return;
+        _busy = true;
+        try { Show(await Session.ResumeAsync(ListId, _userId)); }
+        finally { _busy = false; }
+    }
+
+    async Task RestartAsync()
+    {
+        if (_busy) return;
+        _busy = true;
+        try { Show(await Session.RestartAsync(ListId, _userId, _step?.Lead?.LeadId)); }
+        finally { _busy = false; }
+    }
+
+    /// <summary>"Next callable lead at 9:00 AM (in 42 min)", in the viewer's time.</summary>
+    string NextCallableText(DateTime? utc)
+    {
+        if (utc is not { } at) return "Check again later.";
+        var wait = at - Clock.GetUtcNow().UtcDateTime;
+        var local = Viewer.Local(at);
+        var day = local.Date == Viewer.Local(Clock.GetUtcNow().UtcDateTime).Date ? "" : local.ToString("ddd ");
+        var inText = wait.TotalMinutes < 1 ? "any moment" : wait.TotalHours < 1 ? $"in {(int)Math.Ceiling(wait.TotalMinutes)} min"
+            : $"in {(int)wait.TotalHours} h {wait.Minutes} min";
+        return $"Next callable lead at {day}{local:h:mm tt} ({inText}).";
     }
 
     string DropName(string? id) => _drops.FirstOrDefault(d => d.Id == id) is { } d ? $"{d.Name} ({d.DurationSeconds} s)" : "";

@@ -183,6 +183,41 @@ public class DialerBrowserTests : BrowserTest
     }
 
     [Fact]
+    public async Task A_list_met_outside_calling_hours_offers_its_leads_again_once_the_hours_are_widened()
+    {
+        string listId;
+        List<string> ids;
+        await using (var db = Db())
+        {
+            ids = await DialerTestData.CallableLeadsAsync(db, 3);
+            listId = (await DialerTestData.CreateListAsync(db, ids, "Evening list")).Id;
+            await DialerTestData.CloseHoursForChicagoAsync(db, ids, DateTime.UtcNow);
+        }
+        var page = await SignedInAsync("rep1@gpsleaders.test");
+        await OpenDialerAsync(page, listId);
+        // Nobody may be called now: the leads wait (not "End of the list"), and the screen says when the first one may be.
+        var waiting = page.Locator("[data-testid=dialer-waiting]");
+        await Assertions.Expect(waiting).ToHaveAttributeAsync("data-waiting", "3", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("[data-testid=dialer-next-callable]")).ToContainTextAsync("Next callable lead at");
+        await Assertions.Expect(page.Locator("[data-testid=dialer-end]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=dialer-skip-OutsideCallingHours]")).ToHaveAttributeAsync("data-count", "3");
+
+        // The admin widens the hours; the rep comes back to the same list and it starts at its first lead again.
+        await using (var db = Db()) await DialerTestData.SetHoursAsync(db, "00:00", "24:00");
+        await page.Locator("[data-testid=dialer-check-again]").ClickAsync();
+        await ExpectLeadAsync(page, ids[0]);
+        await Assertions.Expect(page.Locator("[data-testid=dialer-position]")).ToHaveTextAsync("1 of 3");
+        await PressAsync(page, "NO_ANSWER", "2");
+        await page.Keyboard.PressAsync("Enter");
+        await ExpectLeadAsync(page, ids[1]);
+
+        // Restart from the top: the first lead was just called, so it waits; the walk offers the second again.
+        await page.Locator("[data-testid=dialer-restart]").First.ClickAsync();
+        await ExpectLeadAsync(page, ids[1]);
+        await Assertions.Expect(page.Locator("[data-testid=dialer-skip-CalledRecently]")).ToHaveAttributeAsync("data-count", "1");
+    }
+
+    [Fact]
     public async Task Two_reps_on_one_list_in_two_browsers_never_see_the_same_lead()
     {
         string listId;
