@@ -122,7 +122,11 @@ public class DialerBrowserTests : BrowserTest
         await page.Keyboard.PressAsync("t");
         var options = page.Locator("[data-testid=dialer-tag-option]");
         await Assertions.Expect(options.First).ToHaveAttributeAsync("aria-selected", "true");
-        if (offered is not null) await Assertions.Expect(options).ToHaveTextAsync(offered);
+        if (offered is not null)
+        {
+            await Assertions.Expect(options).ToHaveTextAsync(offered);
+            await AssertAccessibleAsync(page); // the open list, the talk-time field and the rest of the dialer
+        }
         var names = (await options.AllTextContentsAsync()).ToList();
         var at = names.IndexOf(tagName);
         Assert.True(at >= 0, $"{tagName} is not offered: {string.Join(", ", names)}");
