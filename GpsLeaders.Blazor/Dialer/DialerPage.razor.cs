@@ -36,13 +36,15 @@ public partial class DialerPage
     string? _missing;
     List<VoicemailDrop> _drops = [];
     List<Tag> _tags = [];
-    bool _busy, _leaseLost;
+    bool _busy, _leaseLost, _keysReady;
     FieldErrors _errors = FieldErrors.None;
 
     // The form for the current lead.
     CallOutcome? _outcome;
     bool _drop, _callback;
     string? _dropId, _tag, _note, _lostReason;
+    int? _duration;
+    int? _tagCursor; // the open tag list's highlighted row; null while closed // talk time in seconds: measured at hang-up, the rep may correct it
     LeadStage? _stage;
     DateTime _callbackAt;
     DateTime? _callStarted, _callEnded, _leaseRenewed;
@@ -70,16 +72,19 @@ public partial class DialerPage
         if (!firstRender || !RendererInfo.IsInteractive) return;
         _self = DotNetObjectReference.Create(this);
         _keys = await JS.InvokeAsync<IJSObjectReference>("crm.dialerKeys", _self, DialerKeyMap.Keys);
+        // The key help shows once the keys work: before this a pressed key went nowhere.
+        _keysReady = true;
+        StateHasChanged();
     }
 
     void Show(DialerStep step)
     {
         _step = step;
         Circuit.Count(step.Skipped);
-        (_outcome, _drop, _callback, _tag, _note, _stage, _lostReason, _leaseLost) = (null, false, false, null, null, null, null, false);
+        (_outcome, _drop, _callback, _tag, _tagCursor, _note, _stage, _lostReason, _leaseLost) = (null, false, false, null, null, null, null, null, false);
         _dropId = _drops.FirstOrDefault()?.Id; // the default drop sorts first
         _callbackAt = Viewer.Local(Clock.GetUtcNow().UtcDateTime).Date.AddDays(1).AddHours(10);
-        (_callStarted, _callEnded, _leaseRenewed) = (null, null, Clock.GetUtcNow().UtcDateTime);
+        (_callStarted, _callEnded, _leaseRenewed, _duration) = (null, null, Clock.GetUtcNow().UtcDateTime, null);
         _errors = FieldErrors.None;
     }
 
@@ -89,13 +94,28 @@ public partial class DialerPage
 
     static string Format(TimeSpan t) => $"{(int)t.TotalMinutes}:{t.Seconds:00}";
 
-    void StartCall() => (_callStarted, _callEnded) = (Clock.GetUtcNow().UtcDateTime, null);
+    bool CallRunning => _callStarted is not null && _callEnded is null;
 
-    void StopCall() => _callEnded ??= Clock.GetUtcNow().UtcDateTime;
+    void StartCall() => (_callStarted, _callEnded, _duration) = (Clock.GetUtcNow().UtcDateTime, null, null);
+
+    /// <summary>The rep ends the call (H or the button): the timer stops and its reading becomes the editable talk time.</summary>
+    void StopCall()
+    {
+        if (!CallRunning) return;
+        _callEnded = Clock.GetUtcNow().UtcDateTime;
+        _duration = Measured();
+    }
 
     /// <summary>Each second while a call runs: the timer moves, and the lease is renewed (a long call is not walking away).</summary>
     async Task TickAsync()
     {
+        // At the end with leads waiting: the first one's time has come, so look again (once; a miss waits for the next time).
+        if (_step is { Lead: null, NextCallableAtUtc: { } due } && due <= Clock.GetUtcNow().UtcDateTime && !_busy)
+        {
+            await CheckAgainAsync();
+            StateHasChanged();
+            return;
+        }
         if (_callStarted is null || _callEnded is not null) return;
         await RenewAsync();
         StateHasChanged();
@@ -113,7 +133,7 @@ public partial class DialerPage
     {
         _outcome = outcome;
         if (outcome != CallOutcome.VOICEMAIL) _drop = false;
-        if (outcome != CallOutcome.CONNECTED || _callStarted is not null) StopCall();
+        // Reps pick the outcome while still talking: only hanging up (or saving) ends the call.
         await RenewAsync();
     }
 
@@ -124,10 +144,13 @@ public partial class DialerPage
         await RenewAsync();
     }
 
+    int? Measured() => _callStarted is { } start ? (int)((_callEnded ?? Clock.GetUtcNow().UtcDateTime) - start).TotalSeconds : null;
+
+    /// <summary>What is saved: the running timer's reading when the rep saves mid-call, else the (possibly corrected) field.</summary>
     int? Duration()
     {
-        if (_callStarted is not { } start) return null;
-        var seconds = (int)((_callEnded ?? Clock.GetUtcNow().UtcDateTime) - start).TotalSeconds;
+        if (!CallRunning) return _duration;
+        var seconds = Measured()!.Value;
         // Only a connected call can run past 10 minutes: an unanswered one left ringing is counted as 10.
         return _outcome == CallOutcome.CONNECTED ? seconds : Math.Min(seconds, 600);
     }
@@ -157,23 +180,76 @@ public partial class DialerPage
         finally { _busy = false; }
     }
 
+    /// <summary>The end of the list with leads waiting: look again now (hours widened, a rep let go).</summary>
+    async Task CheckAgainAsync()
+    {
+        if (_busy) return;
+        _busy = true;
+        try { Show(await Session.ResumeAsync(ListId, _userId)); }
+        finally { _busy = false; }
+    }
+
+    async Task RestartAsync()
+    {
+        if (_busy) return;
+        _busy = true;
+        try { Show(await Session.RestartAsync(ListId, _userId, _step?.Lead?.LeadId)); }
+        finally { _busy = false; }
+    }
+
+    /// <summary>"Next callable lead at 9:00 AM (in 42 min)", in the viewer's time.</summary>
+    string NextCallableText(DateTime? utc)
+    {
+        if (utc is not { } at) return "Check again later.";
+        var wait = at - Clock.GetUtcNow().UtcDateTime;
+        var local = Viewer.Local(at);
+        var day = local.Date == Viewer.Local(Clock.GetUtcNow().UtcDateTime).Date ? "" : local.ToString("ddd ");
+        var inText = wait.TotalMinutes < 1 ? "any moment" : wait.TotalHours < 1 ? $"in {(int)Math.Ceiling(wait.TotalMinutes)} min"
+            : $"in {(int)wait.TotalHours} h {wait.Minutes} min";
+        return $"Next callable lead at {day}{local:h:mm tt} ({inText}).";
+    }
+
     string DropName(string? id) => _drops.FirstOrDefault(d => d.Id == id) is { } d ? $"{d.Name} ({d.DurationSeconds} s)" : "";
 
-    Task<IEnumerable<string>> SearchTags(string? text, CancellationToken ct) => Task.FromResult(_tags
-        .Where(t => string.IsNullOrWhiteSpace(text) || t.Name.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase) || t.Slug.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase))
-        .Select(t => t.Name));
+    string TagName(string? slug) => _tags.FirstOrDefault(t => t.Slug == slug)?.Name ?? "";
+
+    /// <summary>T: the tag list opens on the chosen tag (or the first one).</summary>
+    void OpenTagPicker()
+    {
+        if (_tags.Count == 0) return;
+        _tagCursor = Math.Max(0, _tags.FindIndex(t => t.Slug == _tag));
+    }
+
+    void MoveTagCursor(int by)
+    {
+        if (_tagCursor is { } at) _tagCursor = Math.Clamp(at + by, 0, _tags.Count - 1);
+    }
+
+    void ChooseTag(string slug) => (_tag, _tagCursor) = (slug, null);
 
     /// <summary>A key pressed on the page (app.js <c>crm.dialerKeys</c>); <see cref="DialerKeyMap"/> says what it means.</summary>
     [JSInvokable]
     public async Task OnKeyAsync(DialerKeyPress press)
     {
         if (_step?.Lead is null || DialerKeyMap.Resolve(press) is not { } shortcut) return;
+        // While the tag list is open its keys are the arrows, Enter (pick) and Esc (close); the others close it and act.
+        if (_tagCursor is { } cursor && !press.InField)
+        {
+            switch (shortcut.Command)
+            {
+                case DialerCommand.NextChoice: MoveTagCursor(1); StateHasChanged(); return;
+                case DialerCommand.PreviousChoice: MoveTagCursor(-1); StateHasChanged(); return;
+                case DialerCommand.Save when !press.Ctrl && !press.Meta: ChooseTag(_tags[cursor].Slug); StateHasChanged(); return;
+                case DialerCommand.LeaveField: _tagCursor = null; StateHasChanged(); return;
+            }
+            _tagCursor = null;
+        }
         switch (shortcut.Command)
         {
             case DialerCommand.ChooseOutcome: await ChooseAsync(shortcut.Outcome!.Value); break;
             case DialerCommand.ToggleDrop: await ToggleDropAsync(!_drop); break;
             case DialerCommand.FocusNote: await JS.InvokeVoidAsync("crm.focus", "#dialer-note"); break;
-            case DialerCommand.FocusTag: await JS.InvokeVoidAsync("crm.focus", "#dialer-tag"); break;
+            case DialerCommand.PickTag: OpenTagPicker(); break;
             case DialerCommand.Callback:
                 _callback = true;
                 StateHasChanged(); // the time field is enabled before it takes focus
@@ -189,6 +265,7 @@ public partial class DialerPage
                 break;
             // The page has already left the field (app.js); blurring again here could take focus from the next field.
             case DialerCommand.LeaveField: break;
+            case DialerCommand.HangUp: StopCall(); break;
             case DialerCommand.Save:
                 // Leaving the field first lets a field that commits on change hand over its value before the save reads it.
                 if (press.InField) await JS.InvokeVoidAsync("crm.blurActive");

@@ -97,7 +97,7 @@ public sealed class CallListService(IDbContextFactory<CrmDbContext> dbs, SavedVi
             if (DialerSession.ParsePlace(setting.Value) is not { } place) continue;
             var to = Remap(place.Index);
             if (to == place.Index) continue;
-            setting.Value = DialerSession.PlaceJson(new DialerSession.Place(to, to < next.Count ? next[to] : null));
+            setting.Value = DialerSession.PlaceJson(place with { Index = to, LeadId = to < next.Count ? next[to] : null, Deferred = place.Deferred?.Where(keptIndex.ContainsKey).ToList() });
             setting.UpdatedAt = Now();
             moved++;
         }

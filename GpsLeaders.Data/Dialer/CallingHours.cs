@@ -26,6 +26,18 @@ public sealed record CallingHours(TimeOnly Start, TimeOnly End)
         return new ContactClock(zone, local, Allows(TimeOnly.FromDateTime(local)));
     }
 
+    /// <summary>When the window next opens on the contact's clock (UTC); null when their zone is unknown.</summary>
+    public DateTime? NextOpeningUtc(string? timezone, string? phone, DateTime nowUtc)
+    {
+        if (ZoneOf(timezone, phone) is not { } zone) return null;
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc), zone);
+        var opening = local.Date + Start.ToTimeSpan();
+        if (opening <= local) opening = opening.AddDays(1);
+        // A start inside a spring-forward gap does not exist that day; the clock reads it an hour later.
+        if (zone.IsInvalidTime(opening)) opening = opening.AddHours(1);
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(opening, DateTimeKind.Unspecified), zone);
+    }
+
     /// <summary>The contact's zone: their own (an IANA id), else their phone's; null when unknown.</summary>
     public static TimeZoneInfo? ZoneOf(string? timezone, string? phone)
     {

@@ -20,6 +20,8 @@ public class CallListBrowserTests : BrowserTest
         var page = await SignedInAsync("rep1@gpsleaders.test");
         await page.ClickAsync("[data-testid=nav-dialer]");
         await Assertions.Expect(page.Locator("[data-testid=call-list-builder]")).ToBeVisibleAsync();
+        // The calling-hours rule the dialer applies (the demo data sets 09:00-19:00) is told where the list is built.
+        await Assertions.Expect(page.Locator("[data-testid=cl-calling-hours]")).ToContainTextAsync("Leads are offered only between 9 AM and 7 PM in each contact's own time zone");
         await page.ClickAsync("[data-testid=cl-stages]");
         await page.Locator("[data-testid=cl-stages-option]", new() { HasText = "Hot" }).ClickAsync();
         await page.Locator("[data-testid=cl-stages-option]", new() { HasText = "Qualified" }).ClickAsync();

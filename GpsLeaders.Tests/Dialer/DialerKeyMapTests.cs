@@ -26,10 +26,14 @@ public sealed class DialerKeyMapTests : ComponentTest
     [Theory]
     [InlineData("v", DialerCommand.ToggleDrop)]
     [InlineData("n", DialerCommand.FocusNote)]
-    [InlineData("t", DialerCommand.FocusTag)]
+    [InlineData("t", DialerCommand.PickTag)]
+    [InlineData("ArrowDown", DialerCommand.NextChoice)]
+    [InlineData("ArrowUp", DialerCommand.PreviousChoice)]
+    [InlineData("Escape", DialerCommand.LeaveField)]
     [InlineData("c", DialerCommand.Callback)]
     [InlineData("s", DialerCommand.Skip)]
     [InlineData("d", DialerCommand.Dial)]
+    [InlineData("h", DialerCommand.HangUp)]
     [InlineData("Enter", DialerCommand.Save)]
     public void The_letter_keys_and_enter_do_what_the_page_says(string key, DialerCommand command) =>
         Assert.Equal(command, DialerKeyMap.Resolve(new(key))?.Command);
@@ -37,12 +41,11 @@ public sealed class DialerKeyMapTests : ComponentTest
     [Fact]
     public void Keys_typed_in_a_field_are_text_except_ctrl_enter_and_escape()
     {
-        foreach (var key in new[] { "1", "5", "v", "n", "t", "c", "s", "d", "Enter" })
+        foreach (var key in new[] { "1", "5", "v", "n", "t", "c", "s", "d", "h", "ArrowDown", "Enter" })
             Assert.Null(DialerKeyMap.Resolve(new(key, InField: true)));
         Assert.Equal(DialerCommand.Save, DialerKeyMap.Resolve(new("Enter", Ctrl: true, InField: true))?.Command);
         Assert.Equal(DialerCommand.Save, DialerKeyMap.Resolve(new("Enter", Meta: true))?.Command);
         Assert.Equal(DialerCommand.LeaveField, DialerKeyMap.Resolve(new("Escape", InField: true))?.Command);
-        Assert.Null(DialerKeyMap.Resolve(new("Escape")));
         // Enter on a focused button clicks that button; browser and OS shortcuts with modifiers are left alone.
         Assert.Null(DialerKeyMap.Resolve(new("Enter", OnButton: true)));
         Assert.Null(DialerKeyMap.Resolve(new("s", Ctrl: true)));
@@ -90,10 +93,27 @@ public sealed class DialerKeyMapTests : ComponentTest
 
         await Press("d");
         Assert.NotEmpty(page.FindAll("[data-testid=dialer-hangup]")); // the call timer runs
+        await Press("3");
+        Assert.NotEmpty(page.FindAll("[data-testid=dialer-hangup]")); // choosing an outcome does not end the call
+        await Press("h");
+        Assert.Empty(page.FindAll("[data-testid=dialer-hangup]")); // H does
+        Assert.Contains("H", page.Find("[data-testid=dialer-shortcuts]").TextContent);
         await Press("n");
         Assert.Contains(JSInterop.Invocations, i => i.Identifier == "crm.focus" && Equals(i.Arguments[0], "#dialer-note"));
+        // T opens the list of disposition tags (only those), the arrows walk it, Enter picks without saving.
         await Press("t");
-        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "crm.focus" && Equals(i.Arguments[0], "#dialer-tag"));
+        var offered = page.FindAll("[data-testid=dialer-tag-option]").Select(o => o.TextContent).ToList();
+        Assert.Contains("Not interested", offered);
+        Assert.DoesNotContain("Hot", offered);
+        Assert.DoesNotContain("High", offered);
+        await Press("ArrowDown");
+        await Press("ArrowDown");
+        await Press("ArrowUp");
+        Assert.Equal("true", page.FindAll("[data-testid=dialer-tag-option]")[1].GetAttribute("aria-selected"));
+        await Press("Enter");
+        Assert.Empty(page.FindAll("[data-testid=dialer-tag-picker]"));
+        Assert.Equal(offered[1], page.Find("[data-testid=dialer-tag-value]").TextContent);
+        Assert.Equal(ids[0], Lead());
 
         await Press("s", inField: true);
         Assert.Equal(ids[0], Lead());

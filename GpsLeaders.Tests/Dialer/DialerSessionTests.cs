@@ -67,6 +67,57 @@ public class DialerSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Leads_outside_calling_hours_wait_on_the_list_and_come_back_when_the_window_opens_or_is_widened()
+    {
+        await using var db = _services.Db();
+        var ids = await DialerTestData.CallableLeadsAsync(db, 3);
+        var list = await DialerTestData.CreateListAsync(db, ids);
+        var opens = await DialerTestData.CloseHoursForChicagoAsync(db, ids, _clock.GetUtcNow().UtcDateTime);
+
+        // Every lead is outside the window: the end, with all three waiting and the time the window opens in Chicago.
+        var end = await Session.ResumeAsync(list.Id, _rep1);
+        Assert.True(end.EndOfList);
+        Assert.Equal(3, end.Waiting);
+        Assert.All(end.Skipped, s => Assert.Equal(SkipReason.OutsideCallingHours, s.Reason));
+        var chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+        var next = end.NextCallableAtUtc!.Value;
+        Assert.Equal(new TimeOnly(opens, 0), TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(next, chicago)));
+        Assert.InRange(next - _clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(60), TimeSpan.FromHours(26));
+
+        // Coming back before then changes nothing; once the window opens the same list offers them again, from the first.
+        Assert.Equal(3, (await Session.ResumeAsync(list.Id, _rep1)).Waiting);
+        _clock.Now = new DateTimeOffset(next.AddMinutes(1), TimeSpan.Zero);
+        var back = await Session.ResumeAsync(list.Id, _rep1);
+        Assert.Equal((ids[0], 0), (back.Lead!.LeadId, back.Index));
+        // Called now, it is done; the two still waiting come next, and then the list has really ended.
+        var (_, second) = await Session.SaveAndNextAsync(list.Id, _rep1, ids[0], back.Index, new DialerCall(CallOutcome.NO_ANSWER));
+        Assert.Equal((ids[1], 1), (second.Lead!.LeadId, second.Index));
+        var third = await Session.SkipAsync(list.Id, _rep1, ids[1], second.Index);
+        Assert.Equal(ids[2], third.Lead!.LeadId);
+        var done = await Session.SkipAsync(list.Id, _rep1, ids[2], third.Index);
+        Assert.True(done.EndOfList);
+        Assert.Equal(0, done.Waiting);
+
+        // Another rep meets the closed window too; an admin widens the hours and the same list offers the leads at once.
+        var other = await Session.RestartAsync(list.Id, _rep2, null);
+        Assert.Equal(ids[1], other.Lead!.LeadId); // ids[0] was called a minute ago
+        await DialerTestData.CloseHoursForChicagoAsync(db, ids, _clock.GetUtcNow().UtcDateTime);
+        await LeadLeaseRelease(ids[1], _rep2);
+        var shut = await Session.RestartAsync(list.Id, _rep2, null);
+        Assert.Equal(3, shut.Waiting);
+        await DialerTestData.SetHoursAsync(db, "00:00", "24:00");
+        var open = await Session.ResumeAsync(list.Id, _rep2);
+        Assert.Equal(ids[1], open.Lead!.LeadId); // ids[0] still waits for its recent call to age
+
+        // Restart from the top walks the list again from its first lead.
+        _clock.Advance(TimeSpan.FromHours(2));
+        var top = await Session.RestartAsync(list.Id, _rep2, open.Lead.LeadId);
+        Assert.Equal((ids[0], 0), (top.Lead!.LeadId, top.Index));
+    }
+
+    Task LeadLeaseRelease(string leadId, string userId) => _services.Get<LeadLease>().ReleaseAsync(leadId, userId);
+
+    [Fact]
     public async Task Outside_calling_hours_on_the_contacts_clock_is_skipped()
     {
         await using var db = _services.Db();

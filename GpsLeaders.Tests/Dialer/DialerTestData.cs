@@ -36,6 +36,29 @@ internal static class DialerTestData
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// Puts the leads' contacts on Chicago time and sets a one-hour calling window that Chicago is not in now, nor for the
+    /// next hour; returns the hour (Chicago) the window opens.
+    /// </summary>
+    public static async Task<int> CloseHoursForChicagoAsync(CrmDbContext db, IEnumerable<string> leadIds, DateTime nowUtc)
+    {
+        var ids = leadIds.ToList();
+        await db.Contacts.Where(c => db.Leads.Any(l => ids.Contains(l.Id) && l.ContactId == c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.Timezone, "America/Chicago"));
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
+        var opens = (local.Hour + 2) % 24;
+        await SetHoursAsync(db, $"{opens:00}:00", opens == 23 ? "24:00" : $"{opens + 1:00}:00");
+        return opens;
+    }
+
+    public static async Task SetHoursAsync(CrmDbContext db, string start, string end)
+    {
+        var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == DialerSettings.CallingHoursKey);
+        var json = $$"""{"start":"{{start}}","end":"{{end}}"}""";
+        if (row is null) db.Settings.Add(new Setting { Key = DialerSettings.CallingHoursKey, Value = json });
+        else row.Value = json;
+        await db.SaveChangesAsync();
+    }
+
     public static Task<string> UserIdAsync(CrmDbContext db, string email) =>
         db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
 }

@@ -52,6 +52,8 @@ window.crm.dialerKeys = (dotnet, keys) => {
     const inField = !!t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
     const onButton = !!t && ['BUTTON', 'A'].includes(t.tagName);
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.preventDefault();
+    // While the tag list is open the arrows walk it instead of scrolling the page.
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !inField && document.querySelector('[data-testid=dialer-tag-picker]')) e.preventDefault();
     if (e.key === 'Escape' && inField) t.blur();
     dotnet.invokeMethodAsync('OnKeyAsync', { key: e.key, ctrl: e.ctrlKey, meta: e.metaKey, alt: e.altKey, inField, onButton });
   };
