@@ -15,8 +15,8 @@ public sealed class DashboardFigures(IDbContextFactory<CrmDbContext> dbs, TimePr
         await using var db = await dbs.CreateDbContextAsync(ct);
         var companies = await db.Companies.CountAsync(ct);
         var openLeads = await db.Leads.CountAsync(l => !LeadStages.Closed.Contains(l.Stage), ct);
-        var now = clock.GetUtcNow().UtcDateTime; // a parameter: the column is timestamp without time zone, now() is not
-        var overdue = await db.Tasks.CountAsync(t => !t.IsCompleted && t.DueAt < now, ct);
+        // The same rule as the Tasks page's overdue list, so the two counts agree.
+        var overdue = await Tasks.TaskQueries.Overdue(db.Tasks, clock.GetUtcNow().UtcDateTime).CountAsync(ct);
         // Newest recorded first: ids are UUIDv7 text, so the primary-key index serves this without a scan.
         var feed = await db.Activities.AsNoTracking().OrderByDescending(a => a.Id).Take(feedSize)
             .Select(a => new FeedEntry(a.OccurredAt, a.ActivityType, a.Summary)).ToListAsync(ct);

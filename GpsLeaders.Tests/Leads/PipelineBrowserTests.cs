@@ -22,7 +22,7 @@ public class PipelineBrowserTests : BrowserTest
     static ILocator Column(IPage page, LeadStage stage) => page.Locator($"[data-testid=pipeline-column][data-stage={stage}]");
 
     [Fact]
-    public async Task Dragging_a_card_to_another_column_moves_the_lead_and_a_drop_on_lost_asks_why_first()
+    public async Task Dragging_a_card_to_another_column_moves_the_lead_and_a_drop_on_lost_asks_why_every_time()
     {
         var page = await SignedInAsync("rep1@gpsleaders.test");
         // Wide enough for every column: a drag that has to scroll the page would start from wherever the mouse went down.
@@ -37,12 +37,45 @@ public class PipelineBrowserTests : BrowserTest
         await Assertions.Expect(page.Locator("[data-testid=toast]", new() { HasText = "moved to Quoted" })).ToBeVisibleAsync();
         await using (var db = Db()) Assert.Equal(LeadStage.QUOTED, await db.Leads.Where(l => l.Id == leadId).Select(l => l.Stage).SingleAsync());
 
-        // Lost needs a reason: cancelling the dialog leaves the lead where it was.
+        // Lost needs a reason: cancelling the dialog leaves the lead where it was, and a second drop on Lost right after asks again.
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            await DragAsync(page, moved, LeadStage.LOST);
+            await Assertions.Expect(page.Locator("[data-testid=lost-reason-dialog]")).ToBeVisibleAsync();
+            await page.ClickAsync("[data-testid=lost-cancel]");
+            await Assertions.Expect(page.Locator("[data-testid=lost-reason-dialog]")).ToHaveCountAsync(0); // its overlay would take the next drag
+            await Assertions.Expect(page.Locator($"[data-testid=pipeline-column][data-stage={LeadStage.QUOTED}] [data-testid=lead-card][data-lead='{leadId}']")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator($"[data-testid=pipeline-column][data-stage={LeadStage.LOST}] [data-testid=lead-card][data-lead='{leadId}']")).ToHaveCountAsync(0);
+            await using (var db = Db()) Assert.Equal(LeadStage.QUOTED, await db.Leads.Where(l => l.Id == leadId).Select(l => l.Stage).SingleAsync());
+        }
+
+        // With a reason it moves.
         await DragAsync(page, moved, LeadStage.LOST);
-        await Assertions.Expect(page.Locator("[data-testid=lost-reason-dialog]")).ToBeVisibleAsync();
-        await page.ClickAsync("[data-testid=lost-cancel]");
-        await Assertions.Expect(page.Locator("[data-testid=lost-reason-dialog]")).ToHaveCountAsync(0); // its overlay would take the next drag
-        await Assertions.Expect(page.Locator($"[data-testid=pipeline-column][data-stage={LeadStage.QUOTED}] [data-testid=lead-card][data-lead='{leadId}']")).ToBeVisibleAsync();
-        await using (var db = Db()) Assert.Equal(LeadStage.QUOTED, await db.Leads.Where(l => l.Id == leadId).Select(l => l.Stage).SingleAsync());
+        await page.FillAsync("[data-testid=lost-reason]", "Went with a cheaper tracker");
+        await page.ClickAsync("[data-testid=lost-confirm]");
+        await Assertions.Expect(page.Locator("[data-testid=toast]", new() { HasText = "moved to Lost" })).ToBeVisibleAsync();
+        await using (var db = Db()) Assert.Equal(LeadStage.LOST, await db.Leads.Where(l => l.Id == leadId).Select(l => l.Stage).SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_search_typed_as_soon_as_the_board_shows_runs_on_the_first_enter()
+    {
+        string company;
+        int leads;
+        await using (var db = Db())
+        {
+            company = await db.Leads.Where(l => l.Company != null).OrderBy(l => l.Id).Select(l => l.Company!.Name).FirstAsync();
+            // (no demo contact name or email holds a company name, so these are all the search finds)
+            leads = await db.Leads.CountAsync(l => l.Company != null && EF.Functions.ILike(l.Company.Name, "%" + company + "%"));
+        }
+        var page = await SignedInAsync("rep1@gpsleaders.test");
+        await OpenAsync(page, "/pipeline");
+        // No pause: a user types the moment the search box shows, and presses Enter once.
+        await page.FillAsync("input[data-testid=pipeline-search]", company);
+        await page.PressAsync("input[data-testid=pipeline-search]", "Enter");
+        await Assertions.Expect(page.Locator("[data-testid=lead-card]")).ToHaveCountAsync(leads);
+        await Assertions.Expect(page.Locator("[data-testid=pipeline-total]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^{leads} leads? "));
+        foreach (var link in await page.Locator("[data-testid=card-link]").AllAsync())
+            await Assertions.Expect(link).ToContainTextAsync(company);
     }
 }
