@@ -12,6 +12,10 @@ public sealed class BrowserCollection;
 [Collection("browser")]
 public abstract class BrowserTest : IAsyncLifetime
 {
+    // The browser tests share two cores with the service tests running beside them: what a user would see in a second
+    // can take several here. A wrong page still fails, only later than Playwright's 5 s default.
+    static BrowserTest() => Assertions.SetDefaultExpectTimeout(15_000);
+
     protected CrmAppFactory App { get; private set; } = default!;
     readonly List<IBrowserContext> _contexts = [];
 
