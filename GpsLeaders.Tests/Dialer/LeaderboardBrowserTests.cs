@@ -27,6 +27,9 @@ public class LeaderboardBrowserTests : BrowserTest
         await Assertions.Expect(row.Locator("[data-testid=leaderboard-calls]")).ToHaveTextAsync((before + 1).ToString());
         await Assertions.Expect(row.Locator("[data-testid=leaderboard-name]")).ToHaveTextAsync("Marcus Reed");
         await page.ClickAsync("[data-testid=leaderboard-week]");
+        await Assertions.Expect(page.Locator("[data-testid=leaderboard-week]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.Locator("[data-testid=leaderboard-week]")).Not.ToHaveCSSAsync("background-color", "rgba(0, 0, 0, 0)");
+        await Assertions.Expect(page.Locator("[data-testid=leaderboard-today]")).ToHaveCSSAsync("background-color", "rgba(0, 0, 0, 0)");
         await Assertions.Expect(row).ToBeVisibleAsync();
         Assert.True(int.Parse(await row.Locator("[data-testid=leaderboard-calls]").InnerTextAsync()) >= before + 1);
     }

@@ -59,7 +59,11 @@ public class TasksBrowserTests : BrowserTest
         await Assertions.Expect(overdueTab).ToBeVisibleAsync();
         await Assertions.Expect(repTask).ToHaveCountAsync(0); // Mine: the admin's own only
 
+        await ChosenAsync(page, "tasks-mine", "tasks-team");
         await page.ClickAsync("[data-testid=tasks-team]");
+        // The chosen scope is drawn filled (a button group's own variant drew both alike).
+        await Assertions.Expect(page.Locator("[data-testid=tasks-team]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await ChosenAsync(page, "tasks-team", "tasks-mine");
         await Assertions.Expect(overdueTab).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"Overdue \\({System.Text.RegularExpressions.Regex.Escape(overdueOnDashboard)}\\)"));
         await overdueTab.ClickAsync();
         await Assertions.Expect(repTask).ToBeVisibleAsync();
@@ -91,5 +95,13 @@ public class TasksBrowserTests : BrowserTest
         await Assertions.Expect(page.Locator("[data-testid=tasks-rep]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=task-row]", new() { HasText = "Someone else's overdue call" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("h1", new() { HasText = "My tasks" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>The chosen toggle is drawn with a solid background, the other without (as a user tells them apart).</summary>
+    static async Task ChosenAsync(IPage page, string chosen, string other)
+    {
+        const string none = "rgba(0, 0, 0, 0)";
+        await Assertions.Expect(page.Locator($"[data-testid={chosen}]")).Not.ToHaveCSSAsync("background-color", none);
+        await Assertions.Expect(page.Locator($"[data-testid={other}]")).ToHaveCSSAsync("background-color", none);
     }
 }
