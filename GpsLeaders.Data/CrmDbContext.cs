@@ -87,6 +87,8 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(op
         modelBuilder.HasPostgresExtension("pg_trgm"); // the companies search indexes (migration 0008)
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
         CrmModelConventions.Apply(modelBuilder);
+        modelBuilder.HasDbFunction(typeof(ActivityDetail).GetMethod(nameof(ActivityDetail.Field))!)
+            .HasName("jsonb_extract_path_text").IsBuiltIn();
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -29,6 +29,7 @@ public sealed class Timelines(IDbContextFactory<CrmDbContext> dbs)
         // and time). A note.added activity whose note is gone (or was bulk-seeded without one) still shows.
         activities = activities.Where(a => a.ActivityType != "note.added"
             || !db.Notes.Any(n => n.CompanyId == a.CompanyId && n.CreatedAt == a.OccurredAt && n.AuthorId == a.UserId));
+        activities = WithoutRowsShownAsThemselves(db, activities, leadIds, contactIds);
         var entries = new List<TimelineEntry>();
         entries.AddRange(await activities.OrderByDescending(a => a.OccurredAt).Take(take)
             .Select(a => new TimelineEntry(TimelineKind.Activity, a.Id, a.OccurredAt, a.Summary, null,
@@ -78,6 +79,31 @@ public sealed class Timelines(IDbContextFactory<CrmDbContext> dbs)
 
         return entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id, StringComparer.Ordinal).Take(take).ToList();
     }
+
+    /// <summary>
+    /// A call, text or email shows once: as its own row (outcome and duration, body, direction), not also as the activity
+    /// written with it. The activity names its row by id in its detail (callId, messageId); one without (the demo data's)
+    /// matches a row of the same lead, direction and time. An activity whose row is gone, or never had one, still shows.
+    /// Only rows this timeline shows count (the same lead and contact conditions as the row queries below).
+    /// </summary>
+    static IQueryable<Activity> WithoutRowsShownAsThemselves(CrmDbContext db, IQueryable<Activity> activities, List<string> leadIds, List<string> contactIds) =>
+        activities.Where(a =>
+            !(a.ActivityType == "call.logged" && db.CallLogs.Any(c => c.LeadId != null && leadIds.Contains(c.LeadId)
+                && (ActivityDetail.Field(a.Detail, "callId") != null
+                    ? c.Id == ActivityDetail.Field(a.Detail, "callId")
+                    : c.LeadId == a.LeadId && c.CreatedAt == a.OccurredAt)))
+            && !((a.ActivityType == "sms.sent" || a.ActivityType == "sms.received") && db.SmsMessages.Any(m =>
+                ((m.LeadId != null && leadIds.Contains(m.LeadId)) || (m.ContactId != null && contactIds.Contains(m.ContactId)))
+                && (ActivityDetail.Field(a.Detail, "messageId") != null
+                    ? m.Id == ActivityDetail.Field(a.Detail, "messageId")
+                    : m.LeadId == a.LeadId && m.CreatedAt == a.OccurredAt
+                      && m.Direction == (a.ActivityType == "sms.received" ? Inbox.MessageDirection.INBOUND : Inbox.MessageDirection.OUTBOUND))))
+            && !((a.ActivityType == "email.sent" || a.ActivityType == "email.received") && db.EmailMessages.Any(m =>
+                m.Thread.LeadId != null && leadIds.Contains(m.Thread.LeadId)
+                && (ActivityDetail.Field(a.Detail, "messageId") != null
+                    ? m.Id == ActivityDetail.Field(a.Detail, "messageId")
+                    : m.Thread.LeadId == a.LeadId && (m.SentAt ?? m.CreatedAt) == a.OccurredAt
+                      && m.Direction == (a.ActivityType == "email.received" ? Inbox.MessageDirection.INBOUND : Inbox.MessageDirection.OUTBOUND)))));
 
     /// <summary>
     /// activities.contact_id has no index, so a contact's activities are reached through its company's (indexed)

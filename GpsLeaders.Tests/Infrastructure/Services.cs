@@ -26,5 +26,8 @@ public sealed class Services(string connectionString, TimeProvider? clock = null
 
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
+    /// <summary>For fakes that register themselves through the app's own services (FakeSmsGateway).</summary>
+    public IServiceProvider Provider => _provider;
+
     public CrmDbContext Db() => _provider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContext();
 }
