@@ -197,7 +197,7 @@ public partial class DialerPage
         finally { _busy = false; }
     }
 
-    /// <summary>"Next callable lead at 9:00 AM (in 42 min)", in the viewer's time.</summary>
+    /// <summary>"Next callable lead at 9:00 AM your time (in 42 min)": the rep's clock, not the contact's.</summary>
     string NextCallableText(DateTime? utc)
     {
         if (utc is not { } at) return "Check again later.";
@@ -206,7 +206,7 @@ public partial class DialerPage
         var day = local.Date == Viewer.Local(Clock.GetUtcNow().UtcDateTime).Date ? "" : local.ToString("ddd ");
         var inText = wait.TotalMinutes < 1 ? "any moment" : wait.TotalHours < 1 ? $"in {(int)Math.Ceiling(wait.TotalMinutes)} min"
             : $"in {(int)wait.TotalHours} h {wait.Minutes} min";
-        return $"Next callable lead at {day}{local:h:mm tt} ({inText}).";
+        return $"Next callable lead at {day}{local:h:mm tt} your time ({inText}).";
     }
 
     string DropName(string? id) => _drops.FirstOrDefault(d => d.Id == id) is { } d ? $"{d.Name} ({d.DurationSeconds} s)" : "";

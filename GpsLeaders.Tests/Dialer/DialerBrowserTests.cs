@@ -202,7 +202,7 @@ public class DialerBrowserTests : BrowserTest
         // Nobody may be called now: the leads wait (not "End of the list"), and the screen says when the first one may be.
         var waiting = page.Locator("[data-testid=dialer-waiting]");
         await Assertions.Expect(waiting).ToHaveAttributeAsync("data-waiting", "3", new() { Timeout = 15_000 });
-        await Assertions.Expect(page.Locator("[data-testid=dialer-next-callable]")).ToContainTextAsync("Next callable lead at");
+        await Assertions.Expect(page.Locator("[data-testid=dialer-next-callable]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Next callable lead at .*\d:\d\d [AP]M your time \("));
         await Assertions.Expect(page.Locator("[data-testid=dialer-end]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=dialer-skip-OutsideCallingHours]")).ToHaveAttributeAsync("data-count", "3");
 
