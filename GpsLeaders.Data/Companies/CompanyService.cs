@@ -1,4 +1,5 @@
 using GpsLeaders.Data.Activities;
+using GpsLeaders.Data.Leads;
 using GpsLeaders.Data.LiveEvents;
 using GpsLeaders.Data.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -69,21 +70,32 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbs)
 
     /// <summary>Assigns (or, with null, unassigns) a rep on every selected company, each change with its Activity.</summary>
     public Task<int> AssignRepAsync(IReadOnlyCollection<string> companyIds, string? repId, string? actingUserId, CancellationToken ct = default) =>
-        BulkAsync(companyIds, actingUserId, async (db, check) =>
-        {
-            if (repId is null) return null;
-            var rep = await db.Users.Where(u => u.Id == repId && u.IsActive).Select(u => u.FirstName + " " + u.LastName).FirstOrDefaultAsync(ct);
-            if (rep is null) check.Add("assignedRepId", "Choose an active user to assign.");
-            return rep;
-        }, (db, company, repName) =>
-        {
-            if (company.AssignedRepId == repId) return false;
-            var before = company.AssignedRepId;
-            company.AssignedRepId = repId;
-            db.Record("company.rep_assigned", repId is null ? $"{company.Name} unassigned." : $"{company.Name} assigned to {repName}.",
-                new { before, after = repId }, userId: actingUserId, companyId: company.Id);
-            return true;
-        }, ct);
+        BulkAsync(companyIds, actingUserId, (db, check) => RepToAssignAsync(db, repId, "assignedRepId", check, ct),
+            (db, company, repName) => AssignRep(db, company, repId, repName, actingUserId), ct);
+
+    /// <summary>The name of the rep about to be assigned (null unassigns); an unknown or inactive user is refused on <paramref name="field"/>.</summary>
+    public static async Task<string?> RepToAssignAsync(CrmDbContext db, string? repId, string field, Validation check, CancellationToken ct)
+    {
+        if (repId is null) return null;
+        var rep = await db.Users.Where(u => u.Id == repId && u.IsActive).Select(u => u.FirstName + " " + u.LastName).FirstOrDefaultAsync(ct);
+        if (rep is null) check.Add(field, "Choose an active user to assign.");
+        return rep;
+    }
+
+    /// <summary>
+    /// A step in the caller's transaction: sets the company's rep with its Activity; false when it already was. Assigned
+    /// through a lead (its owner is the company's rep), the Activity names that lead.
+    /// </summary>
+    public static bool AssignRep(CrmDbContext db, Company company, string? repId, string? repName, string? actingUserId, Lead? through = null)
+    {
+        if (company.AssignedRepId == repId) return false;
+        var before = company.AssignedRepId;
+        company.AssignedRepId = repId;
+        db.Record("company.rep_assigned", repId is null ? $"{company.Name} unassigned." : $"{company.Name} assigned to {repName}.",
+            through is null ? (object)new { before, after = repId } : new { before, after = repId, via = "lead" },
+            userId: actingUserId, leadId: through?.Id, companyId: company.Id, contactId: through?.ContactId);
+        return true;
+    }
 
     public Task<int> ChangeStatusAsync(IReadOnlyCollection<string> companyIds, CompanyStatus status, string? actingUserId, CancellationToken ct = default) =>
         BulkAsync<object?>(companyIds, actingUserId, (_, _) => Task.FromResult<object?>(null), (db, company, _) =>

@@ -32,22 +32,12 @@ public sealed class LeadBulkActions(IDbContextFactory<CrmDbContext> dbs, TimePro
     public async Task<LeadBulkResult> AssignOwnerAsync(IReadOnlyCollection<string> leadIds, string? repId, LeadViewer viewer, CancellationToken ct = default)
     {
         var reassigned = new HashSet<string>();
-        return await RunAsync(leadIds, viewer, async (db, check) =>
-        {
-            if (repId is null) return null;
-            var rep = await db.Users.Where(u => u.Id == repId && u.IsActive).Select(u => u.FirstName + " " + u.LastName).FirstOrDefaultAsync(ct);
-            if (rep is null) check.Add("repId", "Choose an active user to assign.");
-            return rep;
-        }, (db, lead, repName, refuse) =>
+        return await RunAsync(leadIds, viewer, (db, check) => CompanyService.RepToAssignAsync(db, repId, "repId", check, ct), (db, lead, repName, refuse) =>
         {
             if (lead.Company is not { } company) return Task.FromResult(refuse("it has no company, so it has no rep to change"));
             if (reassigned.Contains(company.Id)) return Task.FromResult(Outcome.Changed); // a second selected lead of the same company
-            if (company.AssignedRepId == repId) return Task.FromResult(Outcome.Unchanged);
-            var before = company.AssignedRepId;
-            company.AssignedRepId = repId;
+            if (!CompanyService.AssignRep(db, company, repId, repName, viewer.UserId, through: lead)) return Task.FromResult(Outcome.Unchanged);
             reassigned.Add(company.Id);
-            db.Record("company.rep_assigned", repId is null ? $"{company.Name} unassigned." : $"{company.Name} assigned to {repName}.",
-                new { before, after = repId, via = "lead" }, userId: viewer.UserId, leadId: lead.Id, companyId: company.Id, contactId: lead.ContactId);
             return Task.FromResult(Outcome.Changed);
         }, async (db, changed) =>
         {

@@ -63,14 +63,21 @@ public static class LeadGrid
         var filtered = Apply(db.Leads.AsNoTracking().VisibleTo(viewer), filter);
         // Past the cap the list says "10,000+" and the user narrows the filter, as the companies grid does.
         var total = await filtered.Select(l => l.Id).Take(CountCap + 1).CountAsync(ct);
-        var rows = await Sort(filtered, sort, descending).Skip(Math.Max(0, skip)).Take(take)
-            .Select(l => new LeadGridRow(l.Id,
-                l.Company != null ? l.Company.Name : l.Contact.FullName ?? l.Contact.Email ?? l.Contact.Phone ?? "(no name)",
-                l.Contact.FullName ?? l.Contact.Email ?? l.Contact.Phone ?? "(no name)", l.Stage,
-                l.Company == null ? null : l.Company.AssignedRepId,
-                l.Company == null || l.Company.AssignedRep == null ? null : l.Company.AssignedRep.FirstName + " " + l.Company.AssignedRep.LastName,
-                l.Source, l.LeadScore == null ? null : l.LeadScore.QualityScore + l.LeadScore.EngagementScore, l.CreatedAt, null, Array.Empty<string>()))
-            .ToListAsync(ct);
+        var rows = (await Sort(filtered, sort, descending).Skip(Math.Max(0, skip)).Take(take)
+            .Select(l => new
+            {
+                l.Id, Company = l.Company != null ? l.Company.Name : null, l.Contact.FullName, l.Contact.Email, l.Contact.Phone, l.Stage,
+                RepId = l.Company == null ? null : l.Company.AssignedRepId,
+                Rep = l.Company == null || l.Company.AssignedRep == null ? null : l.Company.AssignedRep.FirstName + " " + l.Company.AssignedRep.LastName,
+                l.Source, Score = l.LeadScore == null ? (int?)null : l.LeadScore.QualityScore + l.LeadScore.EngagementScore, l.CreatedAt,
+            })
+            .ToListAsync(ct))
+            .Select(r =>
+            {
+                var contact = Contacts.ContactRules.DisplayName(r.FullName, r.Email, r.Phone);
+                return new LeadGridRow(r.Id, r.Company ?? contact, contact, r.Stage, r.RepId, r.Rep, r.Source, r.Score, r.CreatedAt, null, []);
+            })
+            .ToList();
         var ids = rows.Select(r => r.Id).ToList();
         var last = await db.Activities.AsNoTracking().Where(a => a.LeadId != null && ids.Contains(a.LeadId))
             .GroupBy(a => a.LeadId!).Select(g => new { g.Key, At = g.Max(a => a.OccurredAt) }).ToDictionaryAsync(x => x.Key, x => x.At, ct);
